@@ -1,0 +1,264 @@
+//! The whole analysis of a corpus, and the index the reader draws from.
+//!
+//! [`Analysis::run`] extracts every document in parallel, links entities and
+//! figures across documents, attributes quotations, applies the user's entity
+//! corrections and finds the discrepancies. The result is immutable: the reader,
+//! the search, the notes and `analyze --json` all read the same structure.
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::extract::{extract, DocExtract};
+use crate::lexicon::Lexicon;
+use crate::model::{BlankRole, Discrepancy, Entity, EntityKind, Figure, FigureGroup, Quote, Span};
+use crate::pledge::{self, FigRef};
+use crate::resolve::{self, Resolved};
+use crate::token::{flag, Kind};
+
+/// What a marked span in a document refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entity(usize),
+    Figure(usize),
+}
+
+/// Per-document data the reader needs after the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct DocView {
+    /// The text with soft line breaks of hard-wrapped paragraphs as spaces.
+    pub flat: String,
+    /// Every entity and figure mention, sorted by start.
+    pub marks: Vec<(Span, Target)>,
+    /// Sentence byte ranges.
+    pub sentences: Vec<(u32, u32)>,
+}
+
+/// The analysis of a corpus.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub corpus: Corpus,
+    pub views: Vec<DocView>,
+    pub entities: Vec<Entity>,
+    pub figures: Vec<Figure>,
+    pub pledges: Vec<FigureGroup>,
+    pub quantities: Vec<FigureGroup>,
+    pub quotes: Vec<Quote>,
+    pub blanks: Vec<BlankRole>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// What the discrepancy finder and corrections get to look at: the analysis so far
+/// and the per-document extraction (tokens).
+pub struct Parts<'a> {
+    pub analysis: &'a Analysis,
+    pub docs: &'a [DocExtract],
+}
+
+impl Analysis {
+    /// Analyses a corpus.
+    pub fn run(corpus: Corpus) -> Analysis {
+        Analysis::run_with(corpus, &crate::notes::Corrections::default())
+    }
+
+    /// Analyses a corpus, applying the user's entity corrections.
+    pub fn run_with(corpus: Corpus, corrections: &crate::notes::Corrections) -> Analysis {
+        let lex = Lexicon::get();
+        let docs: Vec<DocExtract> = corpus.docs.par_iter().enumerate().map(|(i, d)| extract(i, &d.text, lex)).collect();
+        let Resolved { entities, hit_entity } = resolve::resolve(&docs, lex);
+        let mut a = Analysis { entities, ..Analysis::default() };
+        // Figures, in reading order.
+        let mut refs: Vec<FigRef<'_>> = Vec::new();
+        for (d, de) in docs.iter().enumerate() {
+            for f in &de.figures {
+                refs.push(FigRef { doc: d, raw: f });
+            }
+        }
+        let linked = pledge::link(&docs, &refs, lex);
+        let mut per_doc = vec![0usize; docs.len()];
+        for (g, r) in refs.iter().enumerate() {
+            let n = per_doc[r.doc];
+            per_doc[r.doc] += 1;
+            let t = &docs[r.doc].tokens;
+            let sr = t.sentence_of(r.raw.toks.0);
+            let sentence = (t.toks[sr.start].start, t.toks[sr.end - 1].end);
+            a.figures.push(Figure {
+                id: format!("fig:{}:{}", corpus.docs[r.doc].id, n),
+                kind: r.raw.kind,
+                value: r.raw.value,
+                unit: r.raw.unit.clone(),
+                qualifier: r.raw.qualifier,
+                qualifier_text: r.raw.qualifier_text.clone(),
+                date: r.raw.date.clone(),
+                span: Span::new(r.doc, r.raw.start, r.raw.end),
+                sentence,
+                pledge: linked.fig_pledge[g],
+                quantity: linked.fig_quantity[g],
+            });
+        }
+        a.pledges = linked.pledges;
+        a.quantities = linked.quantities;
+        a.quotes = attribute_quotes(&docs, &hit_entity, &a.entities);
+        for de in &docs {
+            a.blanks.extend(de.names.blanks.iter().cloned());
+        }
+        a.corpus = corpus;
+        corrections.apply(&mut a);
+        a.views = docs
+            .par_iter()
+            .enumerate()
+            .map(|(d, de)| {
+                DocView {
+                    flat: de.tokens.flat.clone(),
+                    marks: Vec::new(),
+                    sentences: de
+                        .tokens
+                        .sents
+                        .iter()
+                        .map(|r| (de.tokens.toks[r.start].start, de.tokens.toks[r.end - 1].end))
+                        .collect(),
+                }
+                .with_doc(d)
+            })
+            .collect();
+        a.index_marks();
+        let found = crate::discrepancy::find(&Parts { analysis: &a, docs: &docs });
+        a.discrepancies = found;
+        a
+    }
+
+    /// Rebuilds the per-document mark lists from entities and figures.
+    pub fn index_marks(&mut self) {
+        for v in &mut self.views {
+            v.marks.clear();
+        }
+        for (e, ent) in self.entities.iter().enumerate() {
+            for m in &ent.mentions {
+                if let Some(v) = self.views.get_mut(m.doc()) {
+                    v.marks.push((*m, Target::Entity(e)));
+                }
+            }
+        }
+        for (f, fig) in self.figures.iter().enumerate() {
+            if let Some(v) = self.views.get_mut(fig.span.doc()) {
+                v.marks.push((fig.span, Target::Figure(f)));
+            }
+        }
+        for v in &mut self.views {
+            v.marks.sort_by_key(|(s, _)| (s.start, s.end));
+        }
+    }
+
+    /// Every mention of an entity or every figure of a pledge, by document, in reading order.
+    pub fn spans_of(&self, sel: Selection) -> Vec<Span> {
+        match sel {
+            Selection::Entity(e) => self.entities.get(e).map(|e| e.mentions.clone()).unwrap_or_default(),
+            Selection::Pledge(p) => self
+                .pledges
+                .get(p)
+                .map(|p| p.figures.iter().map(|&f| self.figures[f].span).collect())
+                .unwrap_or_default(),
+            Selection::Quantity(q) => self
+                .quantities
+                .get(q)
+                .map(|p| p.figures.iter().map(|&f| self.figures[f].span).collect())
+                .unwrap_or_default(),
+            Selection::Figure(f) => self.figures.get(f).map(|f| vec![f.span]).unwrap_or_default(),
+        }
+    }
+
+    /// The text of a span (soft line breaks kept as written).
+    pub fn span_text(&self, s: Span) -> &str {
+        self.corpus.docs.get(s.doc()).and_then(|d| d.text.get(s.range())).unwrap_or("")
+    }
+
+    /// Entities of one kind, in display order (most widely mentioned first).
+    pub fn entities_of(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Entity)> {
+        self.entities.iter().enumerate().filter(move |(_, e)| e.kind == kind)
+    }
+
+    /// Number of documents mentioning a selection.
+    pub fn doc_count(&self, sel: Selection) -> usize {
+        let mut d: Vec<u32> = self.spans_of(sel).iter().map(|s| s.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    }
+
+    /// A short name for a selection.
+    pub fn label(&self, sel: Selection) -> String {
+        match sel {
+            Selection::Entity(e) => self.entities.get(e).map(|e| e.name.clone()).unwrap_or_default(),
+            Selection::Pledge(p) => self.pledges.get(p).map(|p| p.label.clone()).unwrap_or_default(),
+            Selection::Quantity(q) => self.quantities.get(q).map(|p| p.label.clone()).unwrap_or_default(),
+            Selection::Figure(f) => self.figures.get(f).map(|f| self.span_text(f.span).to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+impl DocView {
+    fn with_doc(self, _doc: usize) -> DocView {
+        self
+    }
+}
+
+/// What the user has chosen to follow across documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Selection {
+    Entity(usize),
+    Pledge(usize),
+    Quantity(usize),
+    Figure(usize),
+}
+
+/// Attributes each quotation to the person named next to it ("…,” said X;
+/// X said: “…”), or, for a quotation that continues the previous paragraph's,
+/// to that quotation's speaker.
+fn attribute_quotes(docs: &[DocExtract], hit_entity: &[Vec<Option<usize>>], entities: &[Entity]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (d, de) in docs.iter().enumerate() {
+        let t = &de.tokens;
+        let people: Vec<(usize, usize, usize)> = de
+            .names
+            .hits
+            .iter()
+            .enumerate()
+            .filter_map(|(h, nh)| {
+                let e = hit_entity[d][h]?;
+                (entities[e].kind == EntityKind::Person).then_some((nh.span.start as usize, nh.span.end as usize, e))
+            })
+            .collect();
+        let person_in = |a: usize, b: usize| -> Option<usize> {
+            // The first person named in [a, b) who is not inside a quotation.
+            people.iter().find(|(s, e, _)| *s >= a && *e <= b).map(|p| p.2)
+        };
+        let mut prev_speaker: Option<(usize, usize)> = None; // (entity, paragraph end token)
+        for q in &de.quotes {
+            let (qa, qb) = q.toks;
+            let sr = t.sentence_of(qb);
+            // After the quote, to the end of its sentence (or the next sentence if the quote ends one).
+            let after_start = t.toks.get(qb + 1).map_or(q.end, |x| x.start as usize);
+            let mut after_end = t.toks[sr.end - 1].end as usize;
+            if sr.end - 1 <= qb + 2 && sr.end < t.len() && !t.toks[sr.end].has(flag::BREAK_BEFORE) {
+                let next = t.sentence_of(sr.end);
+                if t.toks[next.start].kind == Kind::Word {
+                    after_end = t.toks[next.end - 1].end as usize;
+                }
+            }
+            let before = t.sentence_of(qa);
+            let before_start = t.toks[before.start].start as usize;
+            let speaker = person_in(after_start, after_end.min(after_start + 80))
+                .or_else(|| person_in(before_start, q.start))
+                .or_else(|| {
+                    // A quotation paragraph without attribution continues the previous one.
+                    let opens_paragraph =
+                        qa > 0 && (t.toks[qa - 1].has(flag::BREAK_BEFORE) || t.toks[qa].has(flag::BREAK_BEFORE));
+                    prev_speaker.filter(|(_, end)| opens_paragraph && qa.saturating_sub(*end) < 120).map(|p| p.0)
+                });
+            if let Some(s) = speaker {
+                prev_speaker = Some((s, qb));
+            }
+            out.push(Quote { span: Span::new(d, q.start, q.end), speaker });
+        }
+    }
+    out
+}

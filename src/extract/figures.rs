@@ -1,0 +1,882 @@
+//! Figures: money, counts, percentages, dates, durations and ordinals, with
+//! their values normalised and their qualifiers kept.
+
+use super::numbers::{self, month_number, ordinal_word, parse_digits, scale, time_unit, WordNumber, QUALIFIERS};
+use crate::lexicon::{CurrencyPos, Lexicon};
+use crate::model::{FigureKind, Qualifier};
+use crate::token::{flag, Kind, Tokens};
+
+/// A figure found in one document, before ids and pledges are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFigure {
+    pub kind: FigureKind,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    pub qualifier_text: Option<String>,
+    pub date: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    /// First and last token of the figure (qualifier and noun included).
+    pub toks: (usize, usize),
+    /// Token index of the number itself.
+    pub num_tok: usize,
+}
+
+/// A parsed number: its value and the tokens it covers.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: f64,
+    /// First token (inclusive) and end (exclusive).
+    start: usize,
+    end: usize,
+    words: bool,
+    ordinal: bool,
+    /// Has a scale word or suffix ("billion", "bn").
+    scaled: bool,
+}
+
+struct Ctx<'a> {
+    t: &'a Tokens,
+    lex: &'a Lexicon,
+    keys: Vec<String>,
+    out: Vec<RawFigure>,
+}
+
+/// Finds every figure of one document, in reading order.
+pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
+    let keys = (0..t.len())
+        .map(|i| if t.toks[i].kind == Kind::Word { crate::text::fold(t.text(i)) } else { t.text(i).to_string() })
+        .collect();
+    let mut cx = Ctx { t, lex, keys, out: Vec::new() };
+    for r in t.sents.clone() {
+        cx.sentence(r);
+    }
+    cx.out
+}
+
+impl Ctx<'_> {
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.t.len() && self.t.toks[i].kind == Kind::Word
+    }
+
+    fn sentence(&mut self, r: std::ops::Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            let next = self.at(i, &r).unwrap_or(i + 1);
+            i = next.max(i + 1);
+        }
+    }
+
+    /// Tries to read a figure starting at token `i`; returns the token after it.
+    fn at(&mut self, i: usize, r: &std::ops::Range<usize>) -> Option<usize> {
+        let t = self.t;
+        let tok = t.toks[i];
+        // Month first: "April 7, 2025", "March 2025", "in February".
+        if tok.kind == Kind::Word {
+            if let Some(m) = month_number(t.text(i)) {
+                return self.month_date(i, m, r);
+            }
+        }
+        let num = self.number(i, r)?;
+        // Dates: "12 February 2025", "5th Apr 2025", "10 July", ISO "2025-04-05".
+        if let Some(end) = self.day_month_date(&num, r) {
+            return Some(end);
+        }
+        if let Some(end) = self.iso_date(&num, r) {
+            return Some(end);
+        }
+        if self.excluded(&num, r) {
+            return Some(num.end);
+        }
+        let (qual, qstart) = self.qualifier_before(num.start, r);
+        // Money: currency before or after.
+        let mut cur_start = num.start;
+        let mut currency = None;
+        if let Some((n, code)) = self.currency_before(num.start, r) {
+            cur_start = num.start - n;
+            currency = Some(code);
+        }
+        let (qual, qstart) = if currency.is_some() { self.qualifier_before(cur_start, r) } else { (qual, qstart) };
+        let mut end = num.end;
+        let mut value = num.value;
+        // Glued or spaced scale after a currency amount: "£5m", "$2 bn".
+        let mut scaled = num.scaled;
+        if !scaled && end < r.end && self.is_word(end) {
+            if let Some(s) = scale(t.text(end)) {
+                let clear = numbers::is_clear_scale(t.text(end));
+                if clear || currency.is_some() || self.plural_noun_at(end + 1, r) {
+                    value *= s;
+                    end += 1;
+                    scaled = true;
+                }
+            }
+        }
+        let _ = scaled;
+        if currency.is_none() {
+            if let Some((n, code)) = self.currency_after(end, r) {
+                currency = Some(code);
+                end += n;
+            }
+        }
+        if let Some(code) = currency {
+            self.push(FigureKind::Money, Some(value), Some(code), qual, qstart.min(cur_start), end, num.start);
+            return Some(end);
+        }
+        // Percentages: "2.5%", "12.5 %", "7 percent", "2.5 per cent", "5pc".
+        if t.is_punct(end, '%') {
+            self.push(FigureKind::Percent, Some(value), Some("%".into()), qual, qstart, end + 1, num.start);
+            return Some(end + 1);
+        }
+        if self.is_word(end) {
+            let k = self.key(end);
+            if matches!(k, "percent" | "pc" | "percentage") {
+                let e = if k == "percentage" && self.key(end + 1).starts_with("point") { end + 2 } else { end + 1 };
+                self.push(FigureKind::Percent, Some(value), Some("%".into()), qual, qstart, e, num.start);
+                return Some(e);
+            }
+            if k == "per" && self.key(end + 1) == "cent" {
+                self.push(FigureKind::Percent, Some(value), Some("%".into()), qual, qstart, end + 2, num.start);
+                return Some(end + 2);
+            }
+        }
+        // Durations: "30-day", "two years", "48 hours".
+        if t.is_punct(end, '-') && t.toks[end].glued() && self.is_word(end + 1) && t.toks[end + 1].glued() {
+            if let Some(u) = time_unit(t.text(end + 1)) {
+                self.push(FigureKind::Duration, Some(value), Some(u.into()), qual, qstart, end + 2, num.start);
+                return Some(end + 2);
+            }
+            // Another compound ("four-point plan", "2-1 win"): not a figure.
+            return Some(end + 2);
+        }
+        if self.is_word(end) {
+            if let Some(u) = time_unit(t.text(end)) {
+                // "two years ago" is a duration too; "a couple of weeks" has no number.
+                self.push(FigureKind::Duration, Some(value), Some(u.into()), qual, qstart, end + 1, num.start);
+                return Some(end + 1);
+            }
+        }
+        // A year on its own: "from 2027", "in 2022".
+        if !num.words
+            && !num.ordinal
+            && (1800.0..=2100.0).contains(&value)
+            && value.fract() == 0.0
+            && !t.text(num.start).contains(',')
+        {
+            let prev = num.start.checked_sub(1).filter(|&p| p >= r.start).map(|p| self.key(p).to_string());
+            let year_context = prev.as_deref().is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "since"
+                        | "from"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "of"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "through"
+                        | "to"
+                        | "for"
+                        | "and"
+                        | "between"
+                )
+            });
+            if year_context && !self.plural_noun_at(end, r) {
+                let y = format!("{value:.0}");
+                self.push_date(y, num.start, end);
+                return Some(end);
+            }
+        }
+        // Ordinals that count: "27th meeting", "the fifth round".
+        if num.ordinal {
+            let (noun_end, unit) = self.noun_after(end, r, false);
+            if let Some(u) = unit {
+                self.push(FigureKind::Ordinal, Some(value), Some(u), None, num.start, noun_end, num.start);
+                return Some(noun_end);
+            }
+            return Some(end);
+        }
+        // Counts: "over 5,000 air defence missiles", "at least 19 people".
+        let (noun_end, unit) = self.noun_after(end, r, value > 1.0);
+        let unit = unit.or_else(|| {
+            // "200 new jobs and supporting a further 700": the noun is understood.
+            if num.words {
+                return None;
+            }
+            self.out
+                .iter()
+                .rev()
+                .find(|f| {
+                    f.kind == FigureKind::Count
+                        && f.toks.1 + 12 >= num.start
+                        && f.toks.1 < num.start
+                        && t.toks[f.toks.1].sent == t.toks[num.start].sent
+                })
+                .and_then(|f| f.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from))
+        });
+        if num.words && unit.is_none() {
+            return Some(end);
+        }
+        self.push(FigureKind::Count, Some(value), unit, qual, qstart, noun_end.max(end), num.start);
+        Some(noun_end.max(end))
+    }
+
+    /// Reads a number at `i`: digits (with scale) or number words.
+    fn number(&self, i: usize, r: &std::ops::Range<usize>) -> Option<Num> {
+        let t = self.t;
+        let tok = t.toks[i];
+        match tok.kind {
+            Kind::Number => {
+                let v = parse_digits(t.text(i))?;
+                let mut end = i + 1;
+                let mut value = v;
+                let mut scaled = false;
+                if end < r.end && self.is_word(end) {
+                    let w = t.text(end);
+                    if let Some(s) = scale(w) {
+                        let spelled = w.len() > 2 && !t.toks[end].glued();
+                        let glued_clear = t.toks[end].glued() && numbers::is_clear_scale(w);
+                        if spelled || glued_clear {
+                            value *= s;
+                            end += 1;
+                            scaled = true;
+                        }
+                    }
+                }
+                Some(Num { value, start: i, end, words: false, ordinal: tok.has(flag::ORDINAL), scaled })
+            }
+            Kind::Word => {
+                let w = self.key(i);
+                if let Some(v) = ordinal_word(w) {
+                    return Some(Num { value: v, start: i, end: i + 1, words: true, ordinal: true, scaled: false });
+                }
+                // "a million", "half a million".
+                if matches!(w, "a" | "an")
+                    && i + 1 < r.end
+                    && scale(self.key(i + 1)).is_some_and(|_| self.key(i + 1).len() > 2)
+                {
+                    let s = scale(self.key(i + 1))?;
+                    return Some(Num { value: s, start: i, end: i + 2, words: true, ordinal: false, scaled: true });
+                }
+                if w == "half"
+                    && self.key(i + 1) == "a"
+                    && scale(self.key(i + 2)).is_some_and(|_| self.key(i + 2).len() > 2)
+                {
+                    let s = scale(self.key(i + 2))?;
+                    return Some(Num {
+                        value: s / 2.0,
+                        start: i,
+                        end: i + 3,
+                        words: true,
+                        ordinal: false,
+                        scaled: true,
+                    });
+                }
+                if !numbers::is_number_word(w)
+                    || matches!(w, "hundred" | "thousand" | "million" | "billion" | "trillion")
+                {
+                    return None;
+                }
+                let mut wn = WordNumber::default();
+                let mut j = i;
+                let mut last_ok = i;
+                while j < r.end && self.is_word(j) {
+                    let k = self.key(j);
+                    if k == "and" && wn.words > 0 && j + 1 < r.end && numbers::is_number_word(self.key(j + 1)) {
+                        j += 1;
+                        continue;
+                    }
+                    if !wn.push(k) {
+                        break;
+                    }
+                    last_ok = j;
+                    j += 1;
+                }
+                if wn.words == 0 {
+                    return None;
+                }
+                let scaled = (i..=last_ok).any(|k| scale(self.key(k)).is_some());
+                Some(Num { value: wn.value(), start: i, end: last_ok + 1, words: true, ordinal: false, scaled })
+            }
+            _ => None,
+        }
+    }
+
+    /// Numbers that are not figures: clock times, parts of names ("Windows 11",
+    /// "Article 5", "FTSE 100"), list numbers, ranges, codes.
+    fn excluded(&self, n: &Num, r: &std::ops::Range<usize>) -> bool {
+        let t = self.t;
+        let i = n.start;
+        if n.words {
+            return false;
+        }
+        // Clock time "0:44", "10.30am", "3pm", ratio "24/7", code "9/11".
+        if (t.is_punct(i + 1, ':') || t.is_punct(i + 1, '/'))
+            && t.toks.get(i + 2).is_some_and(|x| x.kind == Kind::Number && x.glued())
+        {
+            return true;
+        }
+        if i > r.start
+            && (t.is_punct(i - 1, ':') || t.is_punct(i - 1, '/'))
+            && t.toks[i].glued()
+            && t.toks[i - 1].glued()
+            && i >= 2
+            && t.toks[i - 2].kind == Kind::Number
+        {
+            return true;
+        }
+        if self.is_word(n.end) {
+            let k = self.key(n.end);
+            if matches!(k, "am" | "pm" | "a.m" | "p.m" | "gmt" | "bst" | "utc" | "cet" | "est" | "hrs" | "bc" | "ad")
+                && !t.text(i).contains(',')
+            {
+                return true;
+            }
+            // "3D", "5G", "4K": letters glued that are no scale.
+            if t.toks[n.end].glued() && scale(t.text(n.end)).is_none() && !n.ordinal {
+                return true;
+            }
+        }
+        // Part of a name: a capitalised word right before ("Windows 11", "Article 5"),
+        // unless that word is a month, a qualifier, a currency, or capitalised only
+        // because it starts the sentence.
+        if i > r.start {
+            let p = i - 1;
+            let pt = &t.toks[p];
+            if pt.kind == Kind::Word && pt.has(flag::CAP) && month_number(t.text(p)).is_none() {
+                // "Exactly 30", "Only 30": an adverb, not a name.
+                let initial_common = pt.has(flag::INITIAL) && self.key(p).ends_with("ly");
+                let is_qual = QUALIFIERS.iter().any(|(q, _)| q.len() == 1 && q[0] == self.key(p));
+                let is_cur = self.lex.currencies.longest(&[self.key(p)]).is_some();
+                if !initial_common && !is_qual && !is_cur && !self.lex.is_function_word(t.text(p)) {
+                    return true;
+                }
+            }
+            // "No. 10", "#5".
+            if t.is_punct(p, '#') {
+                return true;
+            }
+        }
+        // The second number of a range or score ("2-1").
+        if i >= 2
+            && t.is_punct(i - 1, '-')
+            && t.toks[i].glued()
+            && t.toks[i - 1].glued()
+            && t.toks[i - 2].kind == Kind::Number
+        {
+            return true;
+        }
+        // Ranges and scores "2-1"; phone numbers "020 7946".
+        if t.is_punct(n.end, '-')
+            && t.toks.get(n.end + 1).is_some_and(|x| x.kind == Kind::Number && x.glued())
+            && !self.is_iso_date_at(i)
+        {
+            return true;
+        }
+        if t.toks.get(n.end).is_some_and(|x| x.kind == Kind::Number) {
+            return true;
+        }
+        // A list number at the start of a line: "1. The first point".
+        if t.toks[i].has(flag::BREAK_BEFORE) && t.is_punct(i + 1, '.') {
+            return true;
+        }
+        false
+    }
+
+    fn is_iso_date_at(&self, i: usize) -> bool {
+        let t = self.t;
+        t.text(i).len() == 4
+            && t.is_punct(i + 1, '-')
+            && t.toks.get(i + 2).is_some_and(|x| x.kind == Kind::Number && t.text(i + 2).len() == 2)
+            && t.is_punct(i + 3, '-')
+            && t.toks.get(i + 4).is_some_and(|x| x.kind == Kind::Number && t.text(i + 4).len() == 2)
+    }
+
+    fn iso_date(&mut self, n: &Num, _r: &std::ops::Range<usize>) -> Option<usize> {
+        if n.words || !self.is_iso_date_at(n.start) {
+            return None;
+        }
+        let i = n.start;
+        let (y, m, d) = (self.t.text(i), self.t.text(i + 2), self.t.text(i + 4));
+        let (mi, di): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        if !(1..=12).contains(&mi) || !(1..=31).contains(&di) {
+            return None;
+        }
+        self.push_date(format!("{y}-{m}-{d}"), i, i + 5);
+        Some(i + 5)
+    }
+
+    /// "12 February 2025", "5th Apr 2025", "10 July", "5th of April".
+    fn day_month_date(&mut self, n: &Num, r: &std::ops::Range<usize>) -> Option<usize> {
+        if n.words || n.scaled {
+            return None;
+        }
+        let t = self.t;
+        let day = n.value;
+        if !(1.0..=31.0).contains(&day) || day.fract() != 0.0 {
+            return None;
+        }
+        let mut j = n.end;
+        if self.key(j) == "of" {
+            j += 1;
+        }
+        if j >= r.end || !self.is_word(j) {
+            return None;
+        }
+        let m = month_number(t.text(j))?;
+        let mut end = j + 1;
+        // The period of "Apr." is lexed apart.
+        if t.is_punct(end, '.')
+            && t.toks[end].glued()
+            && t.text(j).len() <= 4
+            && end + 1 < r.end
+            && t.toks[end + 1].kind == Kind::Number
+        {
+            end += 1;
+        }
+        let date = match self.year_at(end, r) {
+            Some(y) => {
+                end += 1;
+                format!("{y:04}-{m:02}-{day:02.0}")
+            }
+            None => format!("--{m:02}-{day:02.0}"),
+        };
+        self.push_date(date, n.start, end);
+        Some(end)
+    }
+
+    fn year_at(&self, i: usize, r: &std::ops::Range<usize>) -> Option<u32> {
+        let t = self.t;
+        let i = if t.is_punct(i, ',') { i + 1 } else { i };
+        if i >= r.end || t.toks[i].kind != Kind::Number || t.toks[i].has(flag::ORDINAL) {
+            return None;
+        }
+        let s = t.text(i);
+        if s.len() != 4 {
+            return None;
+        }
+        let y: u32 = s.parse().ok()?;
+        (1000..=2999).contains(&y).then_some(y)
+    }
+
+    /// Dates that start with the month: "April 7, 2025", "March 2025", "in February".
+    fn month_date(&mut self, i: usize, m: u32, r: &std::ops::Range<usize>) -> Option<usize> {
+        let t = self.t;
+        let mut j = i + 1;
+        if t.is_punct(j, '.') && t.toks[j].glued() {
+            j += 1;
+        }
+        // "April 7, 2025" / "April 7".
+        if j < r.end && t.toks[j].kind == Kind::Number && t.text(j).len() <= 4 {
+            let v = parse_digits(t.text(j))?;
+            if t.text(j).len() <= 2 || t.toks[j].has(flag::ORDINAL) {
+                if (1.0..=31.0).contains(&v) && !t.is_punct(j + 1, '%') && scale(self.key(j + 1)).is_none() {
+                    let mut end = j + 1;
+                    let date = match self.year_at(end, r) {
+                        Some(y) => {
+                            end += if t.is_punct(end, ',') { 2 } else { 1 };
+                            format!("{y:04}-{m:02}-{v:02.0}")
+                        }
+                        None => format!("--{m:02}-{v:02.0}"),
+                    };
+                    self.push_date(date, i, end);
+                    return Some(end);
+                }
+                return None;
+            }
+            if let Some(y) = self.year_at(j, r) {
+                self.push_date(format!("{y:04}-{m:02}"), i, j + 1);
+                return Some(j + 1);
+            }
+        }
+        // "in February", "since March", "last May".
+        if i > r.start {
+            let p = self.key(i - 1);
+            let ok = matches!(
+                p,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "through"
+            );
+            if ok && !(m == 5 && t.toks[i].has(flag::INITIAL)) {
+                self.push_date(format!("--{m:02}"), i, i + 1);
+                return Some(i + 1);
+            }
+        }
+        None
+    }
+
+    fn qualifier_before(&self, i: usize, r: &std::ops::Range<usize>) -> (Option<(Qualifier, String)>, usize) {
+        for (words, q) in QUALIFIERS {
+            let n = words.len();
+            if i < r.start + n {
+                continue;
+            }
+            let s = i - n;
+            if (0..n).all(|k| self.is_word(s + k) && self.key(s + k) == words[k]) {
+                let text = (s..i).map(|k| self.t.text(k)).collect::<Vec<_>>().join(" ");
+                return (Some((*q, text)), s);
+            }
+        }
+        (None, i)
+    }
+
+    fn currency_before(&self, i: usize, r: &std::ops::Range<usize>) -> Option<(usize, String)> {
+        for n in (1..=3).rev() {
+            if i < r.start + n {
+                continue;
+            }
+            let s = i - n;
+            let words: Vec<&str> = (s..i).map(|k| self.key(k)).collect();
+            if let Some((m, (code, pos))) = self.lex.currencies.longest(&words) {
+                let glued = (s + 1..i).all(|k| self.t.toks[k].glued());
+                if m == n && *pos != CurrencyPos::Suffix && (n == 1 || glued) {
+                    // A symbol must touch the number or be separated by one space;
+                    // an ISO code ("USD 5m") must be upper case.
+                    let last = &self.t.toks[i - 1];
+                    let is_symbol = last.kind == Kind::Punct;
+                    if is_symbol || self.t.text(i - 1).chars().all(|c| c.is_uppercase()) {
+                        return Some((n, code.clone()));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn currency_after(&self, i: usize, r: &std::ops::Range<usize>) -> Option<(usize, String)> {
+        if i >= r.end || !self.is_word(i) {
+            return None;
+        }
+        let words: Vec<&str> = (i..(i + 3).min(r.end)).map(|k| self.key(k)).collect();
+        let (n, (code, pos)) = self.lex.currencies.longest(&words)?;
+        if *pos == CurrencyPos::Prefix {
+            return None;
+        }
+        // ISO codes after the number must be upper case ("5 million USD").
+        let s = self.t.text(i);
+        if s.len() == 3
+            && s.chars().all(|c| c.is_ascii_alphabetic())
+            && !s.chars().all(|c| c.is_ascii_uppercase())
+            && self.lex.currencies.longest(&[crate::text::fold(s)]).is_some_and(|(_, (c, _))| c.eq_ignore_ascii_case(s))
+        {
+            return None;
+        }
+        Some((n, code.clone()))
+    }
+
+    fn plural_noun_at(&self, i: usize, r: &std::ops::Range<usize>) -> bool {
+        i < r.end && self.is_word(i) && !self.lex.is_function_word(self.t.text(i)) && is_plural(self.key(i))
+    }
+
+    /// The counted noun phrase after a number: "air defence missiles", "people".
+    /// Returns the token after it and the phrase (folded), if any.
+    fn noun_after(&self, i: usize, r: &std::ops::Range<usize>, plural_wanted: bool) -> (usize, Option<String>) {
+        let t = self.t;
+        let mut words: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < r.end && words.len() < 5 {
+            let tok = &t.toks[j];
+            if tok.kind != Kind::Word || tok.has(flag::BREAK_BEFORE) {
+                break;
+            }
+            let k = self.key(j);
+            if self.lex.is_function_word(k) || self.lex.is_speech_verb(k) || month_number(t.text(j)).is_some() {
+                break;
+            }
+            if !words.is_empty() && (k.ends_with("ed") || k.ends_with("ing") || k.ends_with("ly")) && !is_plural(k) {
+                break;
+            }
+            if words.is_empty() && (k.ends_with("ly") || numbers::is_number_word(k) || scale(k).is_some()) {
+                break;
+            }
+            words.push(j);
+            j += 1;
+        }
+        if words.is_empty() {
+            return (i, None);
+        }
+        // End the phrase at its last plural noun ("defence ministers set to attend").
+        if plural_wanted {
+            if let Some(p) = words.iter().rposition(|&w| is_plural(self.key(w))) {
+                words.truncate(p + 1);
+            } else {
+                words.truncate(1);
+            }
+        } else {
+            // A singular count noun is usually one word after adjectives: keep up to the first noun-like word.
+            let keep = words.iter().position(|&w| !is_adjective_like(self.key(w))).map_or(words.len(), |p| p + 1);
+            words.truncate(keep);
+        }
+        let phrase = words.iter().map(|&w| self.key(w)).collect::<Vec<_>>().join(" ");
+        (words.last().map_or(i, |&w| w + 1), Some(phrase))
+    }
+
+    fn push_date(&mut self, date: String, a: usize, end: usize) {
+        self.push_full(FigureKind::Date, None, None, None, a, end, a, Some(date));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: FigureKind,
+        value: Option<f64>,
+        unit: Option<String>,
+        qual: Option<(Qualifier, String)>,
+        a: usize,
+        end: usize,
+        num_tok: usize,
+    ) {
+        self.push_full(kind, value, unit, qual, a, end, num_tok, None);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_full(
+        &mut self,
+        kind: FigureKind,
+        value: Option<f64>,
+        unit: Option<String>,
+        qual: Option<(Qualifier, String)>,
+        a: usize,
+        end: usize,
+        num_tok: usize,
+        date: Option<String>,
+    ) {
+        let t = self.t;
+        let last = end.saturating_sub(1).max(a);
+        let (qualifier, qualifier_text) = match qual {
+            Some((q, s)) => (Some(q), Some(s)),
+            None => (None, None),
+        };
+        self.out.push(RawFigure {
+            kind,
+            value,
+            unit,
+            qualifier,
+            qualifier_text,
+            date,
+            start: t.toks[a].start as usize,
+            end: t.toks[last].end as usize,
+            toks: (a, last),
+            num_tok,
+        });
+    }
+}
+
+/// A rough plural test for English nouns.
+pub fn is_plural(w: &str) -> bool {
+    if w.ends_with("wards")
+        || matches!(w, "always" | "perhaps" | "nevertheless" | "besides" | "sometimes" | "thus" | "afterwards")
+    {
+        return false;
+    }
+    matches!(
+        w,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "police"
+            | "staff"
+            | "personnel"
+            | "troops"
+            | "cattle"
+            | "folk"
+            | "sheep"
+            | "fish"
+            | "aircraft"
+            | "equipment"
+            | "livestock"
+            | "data"
+            | "media"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "crew"
+            | "military"
+            | "infantry"
+            | "artillery"
+    ) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+}
+
+fn is_adjective_like(w: &str) -> bool {
+    w.ends_with("al")
+        || w.ends_with("ive")
+        || w.ends_with("ous")
+        || w.ends_with("ful")
+        || w.ends_with("ic")
+        || w.ends_with("new")
+        || matches!(
+            w,
+            "new"
+                | "big"
+                | "small"
+                | "large"
+                | "major"
+                | "further"
+                | "additional"
+                | "extra"
+                | "other"
+                | "different"
+                | "key"
+                | "main"
+                | "single"
+                | "only"
+                | "full"
+                | "high-level"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn figs(text: &str) -> Vec<RawFigure> {
+        let lex = Lexicon::get();
+        let t = tokenize(text, lex);
+        find(&t, lex)
+    }
+
+    fn one(text: &str) -> RawFigure {
+        let f = figs(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    fn money(text: &str) -> (f64, String) {
+        let f = one(text);
+        assert_eq!(f.kind, FigureKind::Money, "{text}");
+        (f.value.unwrap(), f.unit.unwrap())
+    }
+
+    #[test]
+    fn money_forms() {
+        assert_eq!(money("It cost £1.6 billion."), (1.6e9, "GBP".into()));
+        assert_eq!(money("It raised €1.5bn."), (1.5e9, "EUR".into()));
+        assert_eq!(money("A $250m fund."), (250e6, "USD".into()));
+        assert_eq!(money("It paid US$3 million."), (3e6, "USD".into()));
+        assert_eq!(money("Worth AU$2 billion."), (2e9, "AUD".into()));
+        assert_eq!(money("It raised 1.5 billion euros."), (1.5e9, "EUR".into()));
+        assert_eq!(money("It raised 4.5bn pounds."), (4.5e9, "GBP".into()));
+        assert_eq!(money("A fine of ¥300,000 was paid."), (300_000.0, "JPY".into()));
+    }
+
+    #[test]
+    fn money_over_a_line_break_in_wrapped_text() {
+        let text = "The country is fully committed to working with allies to step up\n\
+                    support to ensure the region is in the strongest possible position\n\
+                    to secure peace and is stepping up support, providing £4.5\n\
+                    billion of military support this year, more than ever before.\n";
+        let f = figs(text);
+        let m = f.iter().find(|f| f.kind == FigureKind::Money).unwrap();
+        assert_eq!(m.value, Some(4.5e9));
+        assert_eq!(&text[m.start..m.end], "£4.5\nbillion");
+    }
+
+    #[test]
+    fn counts_with_nouns_and_qualifiers() {
+        let f = one("The firm will supply over 5,000 air defence missiles to the army.");
+        assert_eq!(
+            (f.kind, f.value, f.unit.as_deref(), f.qualifier),
+            (FigureKind::Count, Some(5000.0), Some("air defence missiles"), Some(Qualifier::Over))
+        );
+        let f = one("It will provide more than five thousand air defence missiles for them.");
+        assert_eq!(
+            (f.value, f.unit.as_deref(), f.qualifier),
+            (Some(5000.0), Some("air defence missiles"), Some(Qualifier::MoreThan))
+        );
+        let f = one("At least 19 people were killed in the flood.");
+        assert_eq!((f.value, f.unit.as_deref(), f.qualifier), (Some(19.0), Some("people"), Some(Qualifier::AtLeast)));
+        let f = one("Officials said 30 defence ministers set out to attend.");
+        assert_eq!(f.unit.as_deref(), Some("defence ministers"));
+        let f = one("Some 1,200 homes were flooded.");
+        assert_eq!((f.value, f.qualifier), (Some(1200.0), Some(Qualifier::Around)));
+        let f = one("Nearly two hundred and fifty workers lost their jobs.");
+        assert_eq!((f.value, f.qualifier), (Some(250.0), Some(Qualifier::Almost)));
+    }
+
+    #[test]
+    fn elliptical_count_takes_the_noun_before() {
+        let f = figs("It creates 200 new jobs and supports a further 700.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].unit.as_deref(), Some("jobs"));
+    }
+
+    #[test]
+    fn percentages() {
+        for (t, v) in [
+            ("spending 2.5% of GDP.", 2.5),
+            ("a rate of 12.5 % now.", 12.5),
+            ("up 7 percent today.", 7.0),
+            ("down 2.5 per cent.", 2.5),
+            ("rose seven per cent.", 7.0),
+        ] {
+            let f = one(t);
+            assert_eq!((f.kind, f.value), (FigureKind::Percent, Some(v)), "{t}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let d = |t: &str| one(t).date.unwrap();
+        assert_eq!(d("It was announced on 12 February 2025 by them."), "2025-02-12");
+        assert_eq!(d("Published 5th Apr 2025"), "2025-04-05");
+        assert_eq!(d("They met in Kyiv on 10 July with leaders."), "--07-10");
+        assert_eq!(d("The summit in March 2025 was short."), "2025-03");
+        assert_eq!(d("It opened on April 7, 2025 downtown."), "2025-04-07");
+        assert_eq!(d("The rule applies from 2027 onwards."), "2027");
+        assert_eq!(d("The release came on 2025-04-05 quietly."), "2025-04-05");
+        assert_eq!(d("They chaired it in February for the first time."), "--02");
+    }
+
+    #[test]
+    fn durations_and_ordinals() {
+        let f = one("He accepted a 30-day interim ceasefire.");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Duration, Some(30.0), Some("day")));
+        let f = one("They will chair the 27th meeting of the group.");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Ordinal, Some(27.0), Some("meeting")));
+        assert!(figs("This is the first time they met.").is_empty());
+    }
+
+    #[test]
+    fn not_figures() {
+        for t in [
+            "Watch at 0:44 now.",
+            "Windows 11 was released.",
+            "The FTSE 100 fell.",
+            "They upgraded to 5G networks.",
+            "This work delivers on the four-point plan.",
+            "The game ended 2-1 at home.",
+            "Meet at 3pm sharp.",
+            "One of them left.",
+            "He said it was the one that mattered.",
+        ] {
+            assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+        }
+    }
+}

@@ -1,0 +1,1043 @@
+//! People, organisations and places, recognised from how they are written.
+//!
+//! The recogniser reads runs of capitalised words and decides what each run is
+//! from the language around it: a title or honorific in front ("Defence Secretary",
+//! "Admiral Sir"), a lower-case role ("Ukrainian president"), a speech verb
+//! ("said X", "X told"), a first name, a patronymic, a credit line ("Photo:
+//! Agency/Name"), an organisation head ("Ministry of ...", "... Group"), the
+//! gazetteer. Runs it cannot decide are kept as candidates: the resolver later
+//! accepts them when they match a name established elsewhere ("Putin" after
+//! "Vladimir Putin has said").
+
+use crate::lexicon::{title, Lexicon};
+use crate::model::{BlankRole, EntityKind, RoleUse, Span};
+use crate::token::{flag, Kind, Tokens};
+
+/// One recognised (or candidate) name in a document.
+#[derive(Debug, Clone)]
+pub struct NameHit {
+    /// `None` for a candidate that only the resolver can decide.
+    pub kind: Option<EntityKind>,
+    /// The mention as written, honorifics included ("Mr Healey").
+    pub span: Span,
+    /// The name words without honorifics or titles, folded.
+    pub core: Vec<String>,
+    /// The name without honorifics, as written (soft line breaks as spaces).
+    pub display: String,
+    /// Honorifics and ranks written in front of the name, folded ("sir").
+    pub honorifics: Vec<String>,
+    pub role: Option<RoleUse>,
+    /// Gazetteer index, for places.
+    pub place: Option<usize>,
+    /// An all-capitals abbreviation ("NATO").
+    pub acronym: bool,
+    /// The acronym this organisation defines in parentheses right after it.
+    pub defines: Option<String>,
+    /// Inside a title-case headline, where capitals say nothing.
+    pub headline: bool,
+}
+
+/// Everything the name recogniser finds in one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocNames {
+    pub hits: Vec<NameHit>,
+    pub blanks: Vec<BlankRole>,
+}
+
+/// Words that follow a name as post-nominal letters ("John Smith MP").
+fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "MP" | "MEP"
+            | "MSP"
+            | "MS"
+            | "AM"
+            | "QC"
+            | "KC"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "MD"
+            | "Jr"
+            | "Sr"
+    )
+}
+
+fn is_month(w: &str) -> bool {
+    crate::extract::numbers::month_number(w).is_some()
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thur"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+    )
+}
+
+/// Lower-case words after which a capitalised name is the subject of a statement
+/// about a government or campaign ("the X administration"): a person's surname.
+fn is_leader_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "administration"
+            | "presidency"
+            | "government"
+            | "campaign"
+            | "cabinet"
+            | "premiership"
+            | "era"
+            | "regime"
+            | "White"
+    )
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    t: &'a Tokens,
+    /// Folded token texts without a trailing period.
+    keys: Vec<String>,
+    doc: usize,
+    out: DocNames,
+}
+
+/// Finds the names of one document.
+pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
+    let keys = (0..t.len())
+        .map(|i| {
+            let s = t.text(i);
+            if t.toks[i].kind == Kind::Word {
+                let mut k = String::with_capacity(s.len());
+                crate::text::fold_into(s.trim_end_matches('.'), &mut k);
+                k
+            } else {
+                s.to_string()
+            }
+        })
+        .collect();
+    let mut cx = Ctx { lex, t, keys, doc, out: DocNames::default() };
+    for si in 0..t.sents.len() {
+        let r = t.sents[si].clone();
+        cx.sentence(r);
+    }
+    cx.out
+}
+
+impl Ctx<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.t.text(i)
+    }
+
+    /// A token that can be part of a capitalised name.
+    fn capish(&self, i: usize) -> bool {
+        let tok = &self.t.toks[i];
+        if tok.kind != Kind::Word || tok.has(flag::DIGIT) {
+            return false;
+        }
+        let s = self.text(i);
+        if tok.has(flag::CAP) {
+            return !is_month(s) && !is_weekday(s);
+        }
+        // "al-Sisi", "bin-Salman", "d'Estaing": a particle glued to a capital.
+        s.split_once(['-', '\'', '’'])
+            .is_some_and(|(p, rest)| p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        let tok = &self.t.toks[i];
+        let k = self.keys[i].as_str();
+        match tok.kind {
+            Kind::Word => {
+                !tok.has(flag::CAP) && (self.lex.particles.contains(k) || self.lex.org_connectors.contains(k))
+            }
+            Kind::Punct => k == "&",
+            _ => false,
+        }
+    }
+
+    fn sentence(&mut self, r: std::ops::Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if !self.capish(i) {
+                i += 1;
+                continue;
+            }
+            let mut run = vec![i];
+            let mut j = i + 1;
+            while j < r.end {
+                let tok = &self.t.toks[j];
+                if tok.has(flag::BREAK_BEFORE) {
+                    break;
+                }
+                if self.capish(j) {
+                    run.push(j);
+                    j += 1;
+                    continue;
+                }
+                // "Mr." / "Dr.": a period glued to an abbreviation inside a name.
+                if self.t.is_punct(j, '.') && tok.start == self.t.toks[j - 1].end && j + 1 < r.end && self.capish(j + 1)
+                {
+                    let prev = self.text(j - 1);
+                    if self.lex.titles.longest(&[self.keys[j - 1].as_str()]).is_some() && prev.len() <= 5 {
+                        j += 1;
+                        continue;
+                    }
+                }
+                // Connectors: "of the", "von der", "&", followed by a capital.
+                if self.is_connector(j) {
+                    let mut k = j;
+                    while k < r.end && k < j + 3 && self.is_connector(k) && !self.t.toks[k].has(flag::BREAK_BEFORE) {
+                        k += 1;
+                    }
+                    if k < r.end && k > j && self.capish(k) && !self.t.toks[k].has(flag::BREAK_BEFORE) {
+                        run.extend(j..k);
+                        j = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.split_and_process(&run, r.clone());
+            i = j;
+        }
+    }
+
+    /// Splits a run at "and" / "&" unless the whole run names one organisation.
+    fn split_and_process(&mut self, run: &[usize], sent: std::ops::Range<usize>) {
+        let ands: Vec<usize> = run
+            .iter()
+            .enumerate()
+            .filter(|(_, &i)| matches!(self.keys[i].as_str(), "and" | "&"))
+            .map(|(p, _)| p)
+            .collect();
+        // One organisation ("Department for Business and Trade") unless what follows
+        // the "and" is an organisation of its own ("... and the Federal Reserve").
+        let one_org = self.looks_like_org(run)
+            && ands.iter().all(|&a| {
+                let mut right = &run[a + 1..];
+                while right.first().is_some_and(|&i| self.lex.is_function_word(&self.keys[i])) {
+                    right = &right[1..];
+                }
+                right.len() == run.len() - a - 1 && !(right.len() >= 2 && self.looks_like_org(right))
+            });
+        if ands.is_empty() || one_org {
+            self.process(run, sent);
+            return;
+        }
+        let mut start = 0;
+        for &a in &ands {
+            if a > start {
+                self.process(&run[start..a], sent.clone());
+            }
+            start = a + 1;
+        }
+        if start < run.len() {
+            self.process(&run[start..], sent);
+        }
+    }
+
+    fn looks_like_org(&self, run: &[usize]) -> bool {
+        let Some(&last) = run.last() else {
+            return false;
+        };
+        self.lex.is_org_head(&self.keys[last])
+            || (run.len() >= 3
+                && self.lex.org_prefixes.contains(&self.keys[run[0]])
+                && matches!(self.keys[run[1]].as_str(), "of" | "for"))
+    }
+
+    /// Matches the title-like phrase starting at `run[p]`.
+    fn title_at(&self, run: &[usize], p: usize) -> Option<(usize, u8)> {
+        if p >= run.len() {
+            return None;
+        }
+        // Post-nominal letters after a title ("Secretary MP") are no title of their own.
+        if p > 0 && is_post_nominal(self.text(run[p])) {
+            return None;
+        }
+        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
+        self.lex.titles.longest(&words).map(|(n, &c)| (n, c)).or_else(|| {
+            // A role noun capitalised at the start of a sentence ("Striker Ana Ruiz").
+            (self.t.toks[run[p]].has(flag::INITIAL))
+                .then(|| self.lex.lower_roles.longest(&words))
+                .flatten()
+                .filter(|(n, ())| *n < words.len())
+                .map(|(n, ())| (n, title::HEAD))
+        })
+    }
+
+    fn place_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
+        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
+        let (n, &idx) = self.lex.place_names.longest(&words)?;
+        // Short all-capital aliases ("US", "UK") only match in capitals, so "us" is no place.
+        let s = self.text(run[p]);
+        let alias_caps = self.lex.places[idx].aliases.iter().any(|a| {
+            a.len() <= 4 && a.chars().all(|c| c.is_uppercase() || c == '.') && crate::text::fold(a) == words[0]
+        });
+        if alias_caps && !s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            return None;
+        }
+        Some((n, idx))
+    }
+
+    fn demonym_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
+        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
+        self.lex.demonyms.longest(&words).map(|(n, &i)| (n, i))
+    }
+
+    /// Text of tokens `a..=b` of the document, as in the flat text (soft breaks as spaces).
+    fn flat_text(&self, a: usize, b: usize) -> String {
+        let s = self.t.toks[a].start as usize;
+        let e = self.t.toks[b].end as usize;
+        self.t.flat[s..e].to_string()
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.doc, self.t.toks[a].start as usize, self.t.toks[b].end as usize)
+    }
+
+    fn process(&mut self, run: &[usize], sent: std::ops::Range<usize>) {
+        if run.is_empty() {
+            return;
+        }
+        let headline = run.iter().any(|&i| self.t.toks[i].has(flag::HEADLINE));
+        // A whole run that names an organisation keeps its first word even at the
+        // start of a sentence ("Sky News", "Coalition of the ...").
+        let org_run =
+            !headline && run.len() >= 2 && self.looks_like_org(run) && !self.lex.is_function_word(&self.keys[run[0]]);
+        let mut p = 0;
+        // Sentence-initial or function words: capitalised by rule, not by name.
+        while p < run.len() {
+            let i = run[p];
+            let k = self.keys[i].as_str();
+            if self.is_connector(i) {
+                p += 1;
+                continue;
+            }
+            let initial = self.t.toks[i].has(flag::INITIAL) || headline;
+            let is_title = self.title_at(run, p).is_some();
+            let keep_first_name = self.lex.first_names.contains(k)
+                && run.len() > p + 1
+                && !self.lex.is_common(&self.keys[run[p + 1]])
+                && !self.t.toks[run[p + 1]].has(flag::ALL_CAPS);
+            let keep_place = self.place_at(run, p).is_some_and(|(_, idx)| {
+                !self.lex.is_common(k)
+                    || matches!(
+                        self.lex.places[idx].kind,
+                        crate::lexicon::PlaceKind::Country | crate::lexicon::PlaceKind::Capital
+                    )
+            });
+            if (self.lex.is_function_word(k)
+                || (initial && self.lex.is_common(k) && !is_title && !keep_first_name && !(org_run && p == 0)))
+                && !keep_place
+                && !self.t.toks[i].has(flag::ALL_CAPS)
+            {
+                p += 1;
+                continue;
+            }
+            break;
+        }
+        if p >= run.len() {
+            return;
+        }
+        let run = &run[p..];
+        // Titles, honorifics, ranks, with an optional country in front.
+        let mut p = 0;
+        let mut role_start: Option<usize> = None;
+        let mut role_end: Option<usize> = None;
+        let mut country: Option<usize> = None;
+        let mut country_len = 0;
+        let mut name_start: Option<usize> = None;
+        let mut honorifics = Vec::new();
+        let mut rank_words: Vec<usize> = Vec::new();
+        loop {
+            if p >= run.len() {
+                break;
+            }
+            // A country or demonym qualifying a title: "U.K. Defence Secretary", "German Defence Minister".
+            if role_start.is_none() && name_start.is_none() {
+                let geo = self.place_at(run, p).or_else(|| self.demonym_at(run, p));
+                if let Some((n, idx)) = geo {
+                    if p + n < run.len()
+                        && self
+                            .title_at(run, p + n)
+                            .is_some_and(|(_, c)| c & (title::HEAD | title::MODIFIER | title::RANK) != 0)
+                    {
+                        country = Some(idx);
+                        country_len = n;
+                        role_start = Some(p);
+                        p += n;
+                        continue;
+                    }
+                }
+            }
+            let Some((n, class)) = self.title_at(run, p) else {
+                break;
+            };
+            if class & (title::HONORIFIC | title::RANK) != 0
+                && !(class & title::HEAD != 0 && name_start.is_none() && self.head_then_title(run, p + n))
+            {
+                if p + n >= run.len() {
+                    // "Sir" with nothing after it; or a role ("General") on its own.
+                    if class & title::HEAD != 0 {
+                        role_start.get_or_insert(p);
+                        role_end = Some(p + n);
+                        p += n;
+                    }
+                    break;
+                }
+                name_start.get_or_insert(p);
+                for q in p..p + n {
+                    honorifics.push(self.keys[run[q]].clone());
+                }
+                if class & title::RANK != 0 {
+                    rank_words.extend(&run[p..p + n]);
+                }
+                p += n;
+                continue;
+            }
+            if name_start.is_some() {
+                break;
+            }
+            if class & title::HEAD != 0 {
+                role_start.get_or_insert(p);
+                p += n;
+                // "Chief of the Defence Staff", "Minister of Foreign Affairs".
+                if p < run.len() && matches!(self.keys[run[p]].as_str(), "of" | "for") {
+                    let mut q = p + 1;
+                    while q < run.len()
+                        && (matches!(self.keys[run[q]].as_str(), "the" | "and" | "of")
+                            || (self.lex.is_common(&self.keys[run[q]])
+                                && self.title_at(run, q).is_none_or(|(_, c)| c & title::MODIFIER != 0)))
+                    {
+                        q += 1;
+                    }
+                    if q > p + 1 {
+                        p = q;
+                    }
+                }
+                role_end = Some(p);
+                continue;
+            }
+            if class & title::MODIFIER != 0 {
+                // Modifiers count only when a head follows: "Defence" + "Secretary".
+                let mut q = p;
+                while let Some((m, c)) = self.title_at(run, q) {
+                    if c & title::HEAD != 0 && c & title::MODIFIER == 0 {
+                        break;
+                    }
+                    if c & title::MODIFIER == 0 {
+                        break;
+                    }
+                    // A word that is both modifier and head ends the title if no head follows it.
+                    if c & title::HEAD != 0 && self.title_at(run, q + m).is_none() {
+                        break;
+                    }
+                    q += m;
+                }
+                if let Some((m, c)) = self.title_at(run, q) {
+                    if c & title::HEAD != 0 {
+                        role_start.get_or_insert(p);
+                        p = q + m;
+                        role_end = Some(p);
+                        continue;
+                    }
+                }
+                break;
+            }
+            break;
+        }
+        if country.is_some() && role_end.is_none() && name_start.is_none() {
+            // The country was not followed by a title after all.
+            role_start = None;
+            country = None;
+            p = 0;
+        }
+        let _ = country_len;
+        // Post-nominal right after a role: a name was left out ("Defence Secretary MP is").
+        let role = role_start.zip(role_end).map(|(a, b)| self.role_use(run, a, b, country));
+        let core_start = p;
+        let mut core_end = run.len();
+        while core_end > core_start && is_post_nominal(self.text(run[core_end - 1])) {
+            core_end -= 1;
+        }
+        let core: &[usize] = &run[core_start..core_end];
+        if core.is_empty() {
+            if let Some(role) = role {
+                if name_start.is_none() {
+                    self.check_blank(run, role_start.unwrap_or(0), role, core_end < run.len(), sent);
+                }
+            }
+            return;
+        }
+        let lead = name_start.unwrap_or(core_start);
+        let cues = Cues {
+            title: name_start.is_some() || role.is_some(),
+            ..self.context_cues(run[0], *core.last().unwrap_or(&run[0]), sent.clone())
+        };
+        let role = role.or_else(|| cues.lower_role.clone()).or_else(|| {
+            (!rank_words.is_empty()).then(|| {
+                let a = rank_words[0];
+                let b = *rank_words.last().unwrap_or(&a);
+                let title = self.flat_text(a, b);
+                RoleUse { base: title.clone(), title, country: None, span: self.span(a, b) }
+            })
+        });
+        self.classify(run, lead, core, role, honorifics, cues, headline);
+    }
+
+    /// Whether a head word at `p` is followed by another title word (so the head is a role).
+    fn head_then_title(&self, run: &[usize], p: usize) -> bool {
+        p < run.len() && self.title_at(run, p).is_some()
+    }
+
+    fn role_use(&self, run: &[usize], a: usize, b: usize, country: Option<usize>) -> RoleUse {
+        let title = title_case(&self.flat_text(run[a], run[b - 1]));
+        let mut base_start = a;
+        if country.is_some() {
+            // Skip the country words.
+            while base_start < b
+                && (self.place_at(run, base_start).is_some() || self.demonym_at(run, base_start).is_some())
+                && self.title_at(run, base_start).is_none()
+            {
+                base_start += 1;
+            }
+        }
+        let base =
+            if base_start < b { title_case(&self.flat_text(run[base_start], run[b - 1])) } else { title.clone() };
+        RoleUse { title, base, country, span: self.span(run[a], run[b - 1]) }
+    }
+
+    /// A role with no name after it: an empty appositive (", ,"), a post-nominal
+    /// with nothing before it ("Defence Secretary MP is"), or a bare title as the
+    /// subject of a verb.
+    fn check_blank(
+        &mut self,
+        run: &[usize],
+        role_start: usize,
+        role: RoleUse,
+        post_nominal: bool,
+        sent: std::ops::Range<usize>,
+    ) {
+        let last = *run.last().unwrap_or(&run[0]);
+        let next = last + 1;
+        let t = self.t;
+        let first = run[role_start];
+        let prev_word =
+            (sent.start..first).rev().find(|&i| t.toks[i].kind != Kind::Punct || matches!(t.text(i), "," | ":" | ";"));
+        let determiner = first > 0
+            && (sent.start..first).contains(&(first - 1))
+            && matches!(
+                self.keys[first - 1].as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "former"
+                    | "and"
+                    | "or"
+                    | "new"
+                    | "next"
+                    | "'s"
+                    | "’s"
+            );
+        let stripped_the = role_start == 0 && first > sent.start && matches!(self.keys[first - 1].as_str(), "the");
+        let empty_appositive = t.is_punct(next, ',') && t.is_punct(next + 1, ',');
+        let after_word = next < sent.end && t.toks[next].kind == Kind::Word && !t.toks[next].has(flag::CAP);
+        let aux = after_word
+            && matches!(
+                self.keys[next].as_str(),
+                "is" | "was" | "will" | "has" | "had" | "would" | "said" | "says" | "told" | "added"
+            );
+        let slot_end;
+        if empty_appositive {
+            slot_end = t.toks[next + 1].end as usize;
+        } else if post_nominal && (after_word || next >= sent.end) {
+            slot_end = t.toks[last].end as usize;
+        } else if aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"))
+        {
+            slot_end = t.toks[last].end as usize;
+        } else {
+            return;
+        }
+        let span = Span::new(self.doc, role.span.start as usize, slot_end);
+        self.out.blanks.push(BlankRole { role: role.title, base: role.base, country: role.country, span });
+    }
+
+    /// Person cues in the words around a run.
+    fn context_cues(&self, first: usize, last: usize, sent: std::ops::Range<usize>) -> Cues {
+        let t = self.t;
+        let mut c = Cues::default();
+        // After: "X said", "X, 45, said", "X has said", "X told", "X administration".
+        let mut j = last + 1;
+        while j < sent.end
+            && (t.is_punct(j, ',') || t.toks[j].kind == Kind::Punct && matches!(t.text(j), "”" | "\"" | "’"))
+        {
+            j += 1;
+        }
+        if j < sent.end && t.toks[j].kind == Kind::Word {
+            let k = self.keys[j].as_str();
+            if self.lex.speech_verbs.contains(k) {
+                c.speech = true;
+            } else if matches!(
+                k,
+                "has"
+                    | "had"
+                    | "have"
+                    | "was"
+                    | "is"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "previously"
+                    | "recently"
+                    | "reportedly"
+                    | "once"
+                    | "will"
+                    | "would"
+            ) && j + 1 < sent.end
+                && self.lex.speech_verbs.contains(self.keys[j + 1].as_str())
+            {
+                c.speech = true;
+            } else if is_leader_noun(k) && !t.toks[j].has(flag::CAP) {
+                c.leader = true;
+            }
+        }
+        if t.is_punct(last + 1, ',')
+            && last + 3 < sent.end
+            && t.toks[last + 2].kind == Kind::Number
+            && t.is_punct(last + 3, ',')
+        {
+            c.age = true;
+        }
+        // Before: "said X", "according to X", a lower-case role ("president X").
+        if first > sent.start {
+            let b = first - 1;
+            let kb = self.keys[b].as_str();
+            if t.toks[b].kind == Kind::Word && (self.lex.speech_verbs.contains(kb) && !t.toks[b].has(flag::CAP)) {
+                c.speech = true;
+            }
+            if kb == "to" && b > sent.start && self.keys[b - 1] == "according" {
+                c.speech = true;
+            }
+            c.lower_role = self.lower_role_before(first, sent.start);
+            if kb == "/" || kb == ":" || kb == "|" || self.is_credit_sentence(first, sent.start) {
+                c.credit = self.is_credit_sentence(first, sent.start);
+                c.agency = c.credit && t.is_punct(last + 1, '/');
+            }
+        }
+        c
+    }
+
+    /// A sentence that starts with page-furniture words ("Photo:", "File pic:", "By").
+    fn is_credit_sentence(&self, first: usize, start: usize) -> bool {
+        let words: Vec<&str> = (start..first).map(|i| self.keys[i].as_str()).collect();
+        (0..words.len()).any(|p| {
+            let tok = &self.t.toks[start + p];
+            (p == 0 || tok.has(flag::INITIAL))
+                && tok.has(flag::CAP)
+                && self.lex.furniture.longest(&words[p..]).is_some()
+        })
+    }
+
+    /// A lower-case role right before a name: "Ukrainian president", "US special
+    /// envoy", "chief of the defence staff". Returns it as the person's role.
+    fn lower_role_before(&self, first: usize, start: usize) -> Option<RoleUse> {
+        let t = self.t;
+        let mut a = first;
+        while a > start {
+            let i = a - 1;
+            let tok = &t.toks[i];
+            if tok.kind != Kind::Word || first - i > 6 {
+                break;
+            }
+            let k = self.keys[i].as_str();
+            if tok.has(flag::CAP) && !tok.has(flag::ALL_CAPS) && self.lex.demonyms.contains_word(k) {
+                a = i;
+                break;
+            }
+            if tok.has(flag::CAP) {
+                break;
+            }
+            if self.lex.is_function_word(k) && !matches!(k, "of" | "the" | "for") {
+                break;
+            }
+            a = i;
+        }
+        if a >= first {
+            return None;
+        }
+        let words: Vec<&str> = (a..first).map(|i| self.keys[i].as_str()).collect();
+        for s in 0..words.len() {
+            if let Some((n, ())) = self.lex.lower_roles.longest(&words[s..]) {
+                let end = s + n;
+                let ok = end == words.len() || words[end] == "of";
+                if !ok {
+                    continue;
+                }
+                // Keep a qualifying demonym or country in front ("Ukrainian president").
+                let mut from = s;
+                if s > 0 && (self.lex.demonyms.contains_word(words[s - 1]) || t.toks[a + s - 1].has(flag::CAP)) {
+                    from = s - 1;
+                }
+                // Trim leading function words ("the chief").
+                while from < s && self.lex.is_function_word(words[from]) {
+                    from += 1;
+                }
+                let title = title_case(&self.flat_text(a + from, first - 1));
+                let base = title_case(&self.flat_text(a + s, first - 1));
+                let country =
+                    if from < s { self.lex.demonyms.longest(&words[from..=from]).map(|(_, &i)| i) } else { None };
+                return Some(RoleUse { title, base, country, span: self.span(a + from, first - 1) });
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &mut self,
+        run: &[usize],
+        lead: usize,
+        core: &[usize],
+        role: Option<RoleUse>,
+        honorifics: Vec<String>,
+        cues: Cues,
+        headline: bool,
+    ) {
+        let lex = self.lex;
+        let t = self.t;
+        let first = core[0];
+        let last = *core.last().unwrap_or(&first);
+        let n = core.len();
+        // Acronyms.
+        if n == 1 && t.toks[first].has(flag::ALL_CAPS) {
+            let s = t.text(first);
+            if lex.not_entity.contains(s.trim_end_matches('.'))
+                || lex.titles.longest(&[self.keys[first].as_str()]).is_some()
+            {
+                return;
+            }
+            if let Some((_, idx)) = self.place_at(core, 0) {
+                self.push(EntityKind::Place, first, last, core, Vec::new(), None, Some(idx), headline);
+                return;
+            }
+            if s.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                self.push_org(first, last, core, true, headline);
+            }
+            return;
+        }
+        // Places, whole or as the start of a longer name.
+        if let Some((m, idx)) = self.place_at(core, 0) {
+            if m == n {
+                self.push(EntityKind::Place, first, last, core, Vec::new(), None, Some(idx), headline);
+                return;
+            }
+            let rest = &core[m..];
+            if rest.len() == 1 && t.toks[rest[0]].has(flag::ALL_CAPS) && !lex.is_org_head(&self.keys[rest[0]]) {
+                self.push(EntityKind::Place, first, core[m - 1], &core[..m], Vec::new(), None, Some(idx), headline);
+                self.classify(run, rest[0], rest, None, Vec::new(), Cues::default(), headline);
+                return;
+            }
+        }
+        // A lone demonym ("French") is an adjective, not an entity.
+        if let Some((m, _)) = self.demonym_at(core, 0) {
+            if m == n {
+                return;
+            }
+        }
+        // Organisations: "... Group", "Ministry of ...", "X & Y Ltd".
+        let last_key = self.keys[last].as_str();
+        let org_prefix = n >= 3
+            && lex.org_prefixes.contains(&self.keys[first])
+            && matches!(self.keys[core[1]].as_str(), "of" | "for");
+        let has_amp = core.iter().any(|&i| self.keys[i] == "&");
+        if headline {
+            // Capitals say nothing in a title-case headline: only names known
+            // from elsewhere count, and the resolver decides that.
+            if n <= 4 {
+                self.push_candidate(first, last, core, honorifics, true);
+            }
+            return;
+        }
+        if n >= 2 && lex.event_heads.contains(last_key) {
+            // "X Summit": the organisation before the event, if there is one.
+            let before = &core[..n - 1];
+            let before_org = before.len() >= 2
+                && (lex.is_org_head(&self.keys[before[before.len() - 1]])
+                    || (before.len() >= 3
+                        && lex.org_prefixes.contains(&self.keys[before[0]])
+                        && matches!(self.keys[before[1]].as_str(), "of" | "for")));
+            if before_org {
+                self.push_org(before[0], before[before.len() - 1], before, false, headline);
+            }
+            return;
+        }
+        if (n >= 2 && lex.is_org_head(last_key)) || org_prefix || (has_amp && n >= 3) {
+            if !(cues.speech || cues.title) || org_prefix || n >= 2 {
+                self.push_org(first, last, core, false, headline);
+                return;
+            }
+        }
+        if n >= 2 && lex.place_heads.contains(last_key) {
+            self.push(EntityKind::Place, first, last, core, Vec::new(), None, None, headline);
+            return;
+        }
+        if cues.credit && cues.agency {
+            self.push_org(first, last, core, false, headline);
+            return;
+        }
+        // People.
+        let words: Vec<&str> = core.iter().map(|&i| self.keys[i].as_str()).collect();
+        let has_connector = core.iter().any(|&i| {
+            !t.toks[i].has(flag::CAP)
+                && lex.org_connectors.contains(self.keys[i].as_str())
+                && !lex.particles.contains(self.keys[i].as_str())
+        });
+        let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS));
+        let all_common = words.iter().all(|w| lex.common.contains(*w) && !lex.first_names.contains(*w));
+        let patronymic = core.iter().any(|&i| lex.is_patronymic(t.text(i)));
+        let first_name = n >= 2
+            && lex.first_names.contains(words[0])
+            && !lex.common.contains(words[1])
+            && !lex.org_heads.contains(words[1]);
+        let not_a_name = has_connector || has_acronym || n > 5 || headline;
+        let strong = cues.title
+            || cues.speech
+            || cues.lower_role.is_some()
+            || cues.credit
+            || cues.age
+            || cues.leader
+            || patronymic;
+        if !not_a_name && !(all_common && !cues.title) && (strong || first_name) {
+            let lead = if lead < core_index(run, first) { run[lead] } else { first };
+            self.push(EntityKind::Person, lead, last, core, honorifics, role, None, headline);
+            return;
+        }
+        if has_connector || has_acronym || n > 4 {
+            return;
+        }
+        // Undecided: the resolver accepts it if the name is known from elsewhere.
+        if !all_common || n == 1 {
+            let lead = if !honorifics.is_empty() && lead < core_index(run, first) { run[lead] } else { first };
+            self.push_candidate(lead, last, core, honorifics, headline);
+        }
+    }
+
+    fn push_org(&mut self, first: usize, last: usize, core: &[usize], acronym: bool, headline: bool) {
+        // "Ukraine Defence Contact Group (UDCG)": remember the acronym it defines.
+        let t = self.t;
+        let defines = (t.is_punct(last + 1, '(')
+            && last + 3 < t.len()
+            && t.is_punct(last + 3, ')')
+            && t.toks[last + 2].has(flag::ALL_CAPS))
+        .then(|| t.text(last + 2).trim_end_matches('.').to_string());
+        let start = self.hits_len();
+        self.push(EntityKind::Organisation, first, last, core, Vec::new(), None, None, headline);
+        if let Some(h) = self.out.hits.get_mut(start) {
+            h.acronym = acronym;
+            h.defines = defines;
+        }
+    }
+
+    fn hits_len(&self) -> usize {
+        self.out.hits.len()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: EntityKind,
+        lead: usize,
+        last: usize,
+        core: &[usize],
+        honorifics: Vec<String>,
+        role: Option<RoleUse>,
+        place: Option<usize>,
+        headline: bool,
+    ) {
+        let hit = self.hit(Some(kind), lead, last, core, honorifics, role, place, headline);
+        self.out.hits.push(hit);
+    }
+
+    fn push_candidate(&mut self, lead: usize, last: usize, core: &[usize], honorifics: Vec<String>, headline: bool) {
+        let hit = self.hit(None, lead, last, core, honorifics, None, None, headline);
+        self.out.hits.push(hit);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn hit(
+        &self,
+        kind: Option<EntityKind>,
+        lead: usize,
+        last: usize,
+        core: &[usize],
+        honorifics: Vec<String>,
+        role: Option<RoleUse>,
+        place: Option<usize>,
+        headline: bool,
+    ) -> NameHit {
+        let first = core[0];
+        NameHit {
+            kind,
+            span: self.span(lead, last),
+            core: core.iter().filter(|&&i| self.t.toks[i].kind == Kind::Word).map(|&i| self.keys[i].clone()).collect(),
+            display: self.flat_text(first, last),
+            honorifics,
+            role,
+            place,
+            acronym: false,
+            defines: None,
+            headline,
+        }
+    }
+}
+
+/// Position of token `tok` in `run` (or `run.len()`).
+fn core_index(run: &[usize], tok: usize) -> usize {
+    run.iter().position(|&i| i == tok).unwrap_or(run.len())
+}
+
+#[derive(Debug, Default, Clone)]
+struct Cues {
+    title: bool,
+    speech: bool,
+    age: bool,
+    leader: bool,
+    credit: bool,
+    agency: bool,
+    lower_role: Option<RoleUse>,
+}
+
+/// "defence secretary" -> "Defence Secretary"; small words stay lower case;
+/// words already capitalised ("U.K.") are kept.
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (n, w) in s.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let small = n > 0 && matches!(w, "of" | "the" | "for" | "and" | "on" | "in" | "to" | "a");
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if !small => {
+                out.extend(c.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+            _ => out.push_str(w),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
+        let lex = Lexicon::get();
+        let t = tokenize(text, lex);
+        find(&t, 0, lex).hits.into_iter().map(|h| (text[h.span.range()].to_string(), h.kind)).collect()
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        names(text).into_iter().filter(|(_, k)| *k == Some(EntityKind::Person)).map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn titles_and_honorifics_mark_people() {
+        assert_eq!(
+            people("The talks were led by U.K. Defence Secretary Jane Ashworth on Monday."),
+            vec!["Jane Ashworth"]
+        );
+        assert_eq!(
+            people("Chief of the Defence Staff Admiral Sir Tom Greaves met them."),
+            vec!["Admiral Sir Tom Greaves"]
+        );
+        assert_eq!(people("Later, Mr Okonkwo left."), vec!["Mr Okonkwo"]);
+        assert_eq!(people("It was hosted by Prime Minister Dame Alva Reyes."), vec!["Dame Alva Reyes"]);
+    }
+
+    #[test]
+    fn speech_verbs_and_lower_roles_mark_people() {
+        assert_eq!(people("“We are ready,” said Okafor."), vec!["Okafor"]);
+        assert_eq!(people("Kowalczyk told reporters the plant would close."), vec!["Kowalczyk"]);
+        assert_eq!(people("It angered Brazilian president Ilse Varga and others."), vec!["Ilse Varga"]);
+        assert_eq!(people("The club's striker Tiago Mendes scored twice."), vec!["Tiago Mendes"]);
+    }
+
+    #[test]
+    fn not_people() {
+        assert!(people("Not a Trade Deal, But a Clear Political Signal").is_empty());
+        assert!(people("The Prime Minister arrived late.").is_empty());
+        assert!(people("Defence chiefs met in Warsaw.").is_empty());
+        let n = names("The Ministry of Agriculture and the Federal Reserve said on Friday.");
+        assert!(n.contains(&("Ministry of Agriculture".to_string(), Some(EntityKind::Organisation))));
+    }
+
+    #[test]
+    fn wrapped_name_is_one_mention() {
+        let text = "Tomorrow, the Finance Secretary and German Finance Minister Klaus\nBergmann will chair the meeting of the group, bringing together around fifty\nnations to agree support for the region in the face of the ongoing crisis there.\nThe meeting will be long and hard and will go on well past the deadline set.";
+        assert!(people(text).contains(&"Klaus\nBergmann".to_string()));
+    }
+
+    #[test]
+    fn credits_name_people_and_agencies() {
+        let n = names("Flood waters rose. Photo: Reuters/Anna Kowalska");
+        assert!(n.contains(&("Anna Kowalska".to_string(), Some(EntityKind::Person))));
+        assert!(n.contains(&("Reuters".to_string(), Some(EntityKind::Organisation))));
+    }
+
+    #[test]
+    fn blank_roles_are_found() {
+        let lex = Lexicon::get();
+        for text in [
+            "The Health Secretary, , and her deputy will visit.",
+            "Addressing the meeting, Health Secretary MP is expected to say more.",
+        ] {
+            let t = tokenize(text, lex);
+            let d = find(&t, 0, lex);
+            assert_eq!(d.blanks.len(), 1, "{text}");
+            assert_eq!(d.blanks[0].base, "Health Secretary");
+        }
+        let t = tokenize("The Health Secretary is expected to say more.", lex);
+        assert!(find(&t, 0, lex).blanks.is_empty());
+    }
+
+    #[test]
+    fn acronym_definitions() {
+        let lex = Lexicon::get();
+        let t = tokenize("The North Atlantic Fisheries Council (NAFC) met. NAFC said no.", lex);
+        let d = find(&t, 0, lex);
+        let org = d.hits.iter().find(|h| h.display == "North Atlantic Fisheries Council").unwrap();
+        assert_eq!(org.defines.as_deref(), Some("NAFC"));
+        assert!(d.hits.iter().any(|h| h.display == "NAFC" && h.acronym));
+    }
+}

@@ -1,0 +1,454 @@
+//! Pledges: figures that state a commitment, grouped with what they buy and when,
+//! and linked across documents however they are worded.
+//!
+//! Within a document, a money figure and the counts and date of the same clause
+//! ("a £1.6 billion contract to supply ... over 5,000 air defence missiles",
+//! "announced on 12 February 2025") form one pledge. Across documents, two pledges
+//! are the same commitment when their amounts, counted nouns, dates and the
+//! rarer words around them agree; each pledge links to at most one pledge per
+//! other document (the best match), so "£150 million package ... 12 February" and
+//! "£225 million package ... 19 December" never swap. Figures that are not
+//! commitments ("around 30 countries") are linked the same way into quantities,
+//! which is what the discrepancy finder compares.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::extract::figures::{is_plural, RawFigure};
+use crate::extract::DocExtract;
+use crate::lexicon::Lexicon;
+use crate::model::{FigureGroup, FigureKind};
+use crate::token::{Kind, Tokens};
+
+/// A global figure: its document and the figure as found.
+#[derive(Debug, Clone)]
+pub struct FigRef<'a> {
+    pub doc: usize,
+    pub raw: &'a RawFigure,
+}
+
+/// The result of linking.
+#[derive(Debug, Default)]
+pub struct Linked {
+    pub pledges: Vec<FigureGroup>,
+    pub quantities: Vec<FigureGroup>,
+    pub fig_pledge: Vec<Option<usize>>,
+    pub fig_quantity: Vec<Option<usize>>,
+}
+
+/// A unit to link: one document's pledge (several figures) or one figure.
+#[derive(Debug)]
+struct Unit {
+    doc: usize,
+    figs: Vec<usize>,
+    commitment: bool,
+    money: Option<(String, f64)>,
+    count: Option<(String, f64)>,
+    percent: Option<f64>,
+    date: Option<String>,
+    /// The commitment noun's synonym group ("agreement" for deal/contract).
+    noun: Option<String>,
+    words: HashSet<String>,
+}
+
+/// Folded, crudely singular form of a word, mapped through the synonym lexicon.
+fn norm_word(w: &str, lex: &Lexicon) -> String {
+    let f = crate::text::fold(w);
+    if let Some(g) = lex.synonyms.get(&f) {
+        return g.clone();
+    }
+    let s = if is_plural(&f) && f.ends_with('s') && !f.ends_with("ies") { f[..f.len() - 1].to_string() } else { f };
+    lex.synonyms.get(&s).cloned().unwrap_or(s)
+}
+
+/// The head noun of a counted phrase, as a synonym group ("air defence missiles" -> "missile").
+fn unit_class(unit: &str, lex: &Lexicon) -> String {
+    unit.split_whitespace().last().map(|w| norm_word(w, lex)).unwrap_or_default()
+}
+
+/// Token range of the clause around tokens `a..=b`: to the nearest ',', ';', dash
+/// or sentence end on each side, but at least `min` words wide.
+fn clause(t: &Tokens, a: usize, b: usize) -> (usize, usize) {
+    let r = t.sentence_of(a);
+    let is_break = |i: usize| is_clause_break(t, i);
+    let mut s = a;
+    while s > r.start && !is_break(s - 1) && a - s < 12 {
+        s -= 1;
+    }
+    let mut e = b;
+    while e + 1 < r.end && !is_break(e + 1) && e - b < 14 {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Punctuation that ends a clause: comma, semicolon, colon, brackets, and a dash
+/// standing between spaces ("missiles - creating jobs").
+fn is_clause_break(t: &Tokens, i: usize) -> bool {
+    let tok = &t.toks[i];
+    tok.kind == Kind::Punct
+        && (matches!(t.text(i), "," | ";" | "–" | "—" | "(" | ")" | ":")
+            || t.text(i) == "-"
+                && tok.has(crate::token::flag::SPACE_BEFORE)
+                && t.toks.get(i + 1).is_some_and(|n| !n.glued()))
+}
+
+fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<String>) {
+    let (s, e) = clause(t, f.toks.0, f.toks.1);
+    let mut noun = None;
+    let mut verb = false;
+    for i in s..=e {
+        if t.toks[i].kind != Kind::Word || (f.toks.0..=f.toks.1).contains(&i) && f.kind != FigureKind::Money {
+            continue;
+        }
+        let k = crate::text::fold(t.text(i));
+        if lex.commitment_nouns.contains(&k) && noun.is_none() {
+            noun = Some(lex.synonyms.get(&k).cloned().unwrap_or(k.clone()));
+        }
+        if lex.commitment_verbs.contains(&k) {
+            verb = true;
+        }
+    }
+    let yes = match f.kind {
+        FigureKind::Money => noun.is_some() || verb,
+        FigureKind::Count => {
+            let head = f.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(crate::text::fold);
+            let equipment = head.as_ref().is_some_and(|h| lex.commitment_nouns.contains(h));
+            equipment && (verb || noun.is_some())
+        }
+        FigureKind::Percent => {
+            noun.as_deref().is_some_and(|n| matches!(n, "spending" | "target" | "budget" | "spend")) || {
+                (s..=e).any(|i| {
+                    matches!(crate::text::fold(t.text(i)).as_str(), "spending" | "spend" | "target" | "budget")
+                })
+            }
+        }
+        _ => false,
+    };
+    (yes, noun)
+}
+
+/// Content words of the clause around a figure, normalised.
+fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> HashSet<String> {
+    let r = t.sentence_of(a);
+    let s = a.saturating_sub(15).max(r.start);
+    let e = (b + 15).min(r.end.saturating_sub(1));
+    (s..=e)
+        .filter(|&i| {
+            t.toks[i].kind == Kind::Word && !(a..=b).contains(&i)
+                || (a..=b).contains(&i) && t.toks[i].kind == Kind::Word && i > a
+        })
+        .map(|i| t.text(i))
+        .filter(|w| {
+            w.chars().count() >= 3
+                && !lex.is_function_word(w)
+                && crate::extract::numbers::scale(w).is_none()
+                && !crate::extract::numbers::is_number_word(w)
+        })
+        .map(|w| norm_word(w, lex))
+        .collect()
+}
+
+/// Links all figures of the corpus. `figs` are in reading order.
+pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (g, f) in figs.iter().enumerate() {
+        by_doc[f.doc].push(g);
+    }
+    for (d, list) in by_doc.iter().enumerate() {
+        let t = &docs[d].tokens;
+        let mut taken = vec![false; list.len()];
+        for (x, &g) in list.iter().enumerate() {
+            if taken[x] {
+                continue;
+            }
+            let f = figs[g].raw;
+            let (commit, noun) = is_commitment(t, f, lex);
+            let linkable = matches!(f.kind, FigureKind::Money | FigureKind::Count | FigureKind::Percent);
+            if !linkable {
+                continue;
+            }
+            taken[x] = true;
+            let mut unit = Unit {
+                doc: d,
+                figs: vec![g],
+                commitment: commit,
+                money: None,
+                count: None,
+                percent: None,
+                date: None,
+                noun,
+                words: context_words(t, f.toks.0, f.toks.1, lex),
+            };
+            add_sig(&mut unit, f, lex);
+            if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
+                // Counts and a date of the same clause belong to this pledge.
+                for (y, &h) in list.iter().enumerate().skip(x + 1) {
+                    let o = figs[h].raw;
+                    if t.toks[o.toks.0].sent != t.toks[f.toks.0].sent || o.toks.0 > f.toks.1 + 16 {
+                        break;
+                    }
+                    let between = (f.toks.1 + 1..o.toks.0).any(|i| {
+                        is_clause_break(t, i) && !t.is_punct(i, ',') || t.is_punct(i, ',') && t.text(i + 1) == "and"
+                    });
+                    let money_between = list[x + 1..y].iter().any(|&m| figs[m].raw.kind == FigureKind::Money);
+                    if between || money_between || o.kind == FigureKind::Money {
+                        break;
+                    }
+                    let (oc, _) = is_commitment(t, o, lex);
+                    let attach = match o.kind {
+                        FigureKind::Count if f.kind == FigureKind::Money => {
+                            oc || o.unit.as_deref().is_some_and(|u| {
+                                lex.commitment_nouns.contains(&unit_class(u, lex))
+                                    || lex.commitment_nouns.contains(u.split_whitespace().last().unwrap_or(""))
+                            })
+                        }
+                        FigureKind::Date => unit.date.is_none(),
+                        _ => false,
+                    };
+                    if attach {
+                        taken[y] = true;
+                        unit.figs.push(h);
+                        add_sig(&mut unit, o, lex);
+                        unit.words.extend(context_words(t, o.toks.0, o.toks.1, lex));
+                    }
+                }
+            }
+            units.push(unit);
+        }
+        // Dates that are not part of a pledge are not linked.
+        let _ = taken;
+    }
+    // Word weights: rare words say more.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for u in &units {
+        for w in &u.words {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let n_units = units.len().max(1) as f64;
+    let idf = |w: &str| -> f64 { (n_units / (1.0 + *df.get(w).unwrap_or(&0) as f64)).ln().max(0.1) };
+    // Candidate pairs, blocked by kind and magnitude, through shared words.
+    let mut blocks: HashMap<(u8, String, i32), Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let key = if let Some((c, v)) = &u.money {
+            (0u8, c.clone(), v.log10().floor() as i32)
+        } else if let Some((c, v)) = &u.count {
+            (1, c.clone(), v.max(1.0).log10().floor() as i32)
+        } else if let Some(v) = u.percent {
+            (2, String::new(), v.max(0.1).log10().floor() as i32)
+        } else {
+            continue;
+        };
+        blocks.entry(key).or_default().push(i);
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for members in blocks.values() {
+        let mut inv: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &m in members {
+            for w in &units[m].words {
+                inv.entry(w.as_str()).or_default().push(m);
+            }
+        }
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for list in inv.values() {
+            if list.len() > 200 {
+                continue;
+            }
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    let key = (a.min(b), a.max(b));
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                    let s = score(&units[key.0], &units[key.1], &idf);
+                    let threshold = if units[key.0].doc == units[key.1].doc { 7.0 } else { 4.0 };
+                    if s >= threshold {
+                        pairs.push((s, key.0, key.1));
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Greedy: best links first, one unit per other document in a group.
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    let mut group_docs: Vec<HashSet<usize>> = units.iter().map(|u| HashSet::from([u.doc])).collect();
+    for (_, a, b) in pairs {
+        let ra = root(&mut parent, a);
+        let rb = root(&mut parent, b);
+        if ra == rb {
+            continue;
+        }
+        let cross = units[a].doc != units[b].doc;
+        if cross && !group_docs[ra].is_disjoint(&group_docs[rb]) {
+            continue;
+        }
+        parent[rb] = ra;
+        let moved = std::mem::take(&mut group_docs[rb]);
+        group_docs[ra].extend(moved);
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..units.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut groups {
+        g.sort_by_key(|&u| units[u].figs[0]);
+    }
+    groups.sort_by_key(|g| units[g[0]].figs[0]);
+    let mut out =
+        Linked { fig_pledge: vec![None; figs.len()], fig_quantity: vec![None; figs.len()], ..Linked::default() };
+    for g in groups {
+        let commitment = g.iter().any(|&u| units[u].commitment);
+        let mut fig_ids: Vec<usize> = g.iter().flat_map(|&u| units[u].figs.iter().copied()).collect();
+        fig_ids.sort_unstable();
+        let mut doc_ids: Vec<usize> = g.iter().map(|&u| units[u].doc).collect();
+        doc_ids.sort_unstable();
+        doc_ids.dedup();
+        if !commitment && g.len() < 2 {
+            continue;
+        }
+        let first = &units[g[0]];
+        let label = label(
+            &docs[first.doc].tokens,
+            figs[first.figs[0]].raw,
+            first.figs.iter().map(|&f| figs[f].raw.toks.1).max().unwrap_or(0),
+        );
+        let target = if commitment { &mut out.pledges } else { &mut out.quantities };
+        let idx = target.len();
+        let id = if commitment { format!("pledge:{}", idx + 1) } else { format!("quantity:{}", idx + 1) };
+        for &f in &fig_ids {
+            if commitment {
+                out.fig_pledge[f] = Some(idx);
+            } else {
+                out.fig_quantity[f] = Some(idx);
+            }
+        }
+        target.push(FigureGroup { id, label, figures: fig_ids, docs: doc_ids });
+    }
+    out
+}
+
+fn add_sig(u: &mut Unit, f: &RawFigure, lex: &Lexicon) {
+    match f.kind {
+        FigureKind::Money => {
+            if u.money.is_none() {
+                u.money = f.value.zip(f.unit.clone()).map(|(v, c)| (c, v));
+            }
+        }
+        FigureKind::Count => {
+            if u.count.is_none() {
+                if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
+                    u.count = Some((unit_class(unit, lex), v));
+                }
+            }
+        }
+        FigureKind::Percent => u.percent = u.percent.or(f.value),
+        FigureKind::Date => u.date = u.date.clone().or_else(|| f.date.clone()),
+        _ => {}
+    }
+}
+
+fn root(p: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while p[r] != r {
+        r = p[r];
+    }
+    p[x] = r;
+    r
+}
+
+/// How likely two units state the same thing.
+fn score(a: &Unit, b: &Unit, idf: &dyn Fn(&str) -> f64) -> f64 {
+    let mut s = 0.0;
+    match (&a.money, &b.money) {
+        (Some((ca, va)), Some((cb, vb))) => {
+            if ca != cb {
+                return 0.0;
+            }
+            if (va - vb).abs() <= va.abs() * 1e-9 {
+                s += 4.0;
+            } else if va / vb > 2.0 || vb / va > 2.0 {
+                return 0.0;
+            }
+        }
+        (Some(_), None) | (None, Some(_)) => return 0.0,
+        _ => {}
+    }
+    match (&a.count, &b.count) {
+        (Some((ua, va)), Some((ub, vb))) => {
+            if ua == ub {
+                if (va - vb).abs() < 1e-9 {
+                    s += 3.0;
+                } else if (va - vb).abs() <= va.max(*vb) * 0.25 {
+                    s += 1.0;
+                } else if a.money.is_none() {
+                    return 0.0;
+                }
+            } else if a.money.is_none() {
+                return 0.0;
+            }
+        }
+        (Some(_), None) | (None, Some(_)) if a.money.is_none() => return 0.0,
+        _ => {}
+    }
+    match (a.percent, b.percent) {
+        (Some(x), Some(y)) => {
+            if (x - y).abs() < 1e-9 {
+                s += 3.0;
+            } else if (x - y).abs() > x.max(y) * 0.5 {
+                return 0.0;
+            }
+        }
+        (Some(_), None) | (None, Some(_)) if a.money.is_none() && a.count.is_none() => return 0.0,
+        _ => {}
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if x == y => s += 2.0,
+        (Some(x), Some(y)) if x.len() == y.len() => s -= 4.0,
+        _ => {}
+    }
+    if a.noun.is_some() && a.noun == b.noun {
+        s += 1.0;
+    }
+    // Weighted overlap of the context words.
+    let shared: f64 = a.words.intersection(&b.words).map(|w| idf(w)).sum();
+    let wa: f64 = a.words.iter().map(|w| idf(w)).sum();
+    let wb: f64 = b.words.iter().map(|w| idf(w)).sum();
+    let overlap = if wa.min(wb) > 0.0 { shared / wa.min(wb) } else { 0.0 };
+    s + overlap * 5.0
+}
+
+/// A short label for a pledge: the clause from its first figure.
+fn label(t: &Tokens, f: &RawFigure, last_tok: usize) -> String {
+    let r = t.sentence_of(f.toks.0);
+    let mut e = f.toks.1.max(last_tok);
+    let stop = |i: usize| {
+        t.toks[i].kind == Kind::Punct && matches!(t.text(i), "," | ";" | "." | "–" | "—" | "(" | ":" | "-" | "“" | "\"")
+    };
+    let mut words = 0;
+    while e + 1 < r.end && !stop(e + 1) && words < 8 {
+        e += 1;
+        words += 1;
+    }
+    let s = t.toks[f.toks.0].start as usize;
+    let end = t.toks[e].end as usize;
+    let text = t.flat[s..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::ellipsize(&text, 90)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    #[test]
+    fn spending_target_is_a_pledge() {
+        let lex = Lexicon::get();
+        let d = extract(0, "These latest meetings come after the country set the path to spending 2.5% of GDP on defence from 2027, and a boost.", lex);
+        let f = d.figures.iter().find(|f| f.kind == FigureKind::Percent).unwrap();
+        assert!(is_commitment(&d.tokens, f, lex).0);
+    }
+}

@@ -1,0 +1,239 @@
+//! `crossread analyze` output: the JSON contract (`--json`) and the readable summary.
+//!
+//! The JSON shape is a contract with scripts and other tools (see README.md):
+//! fields may be added, none renamed or removed without raising [`VERSION`].
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, FigureKind, Span};
+
+/// Version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Out<'a> {
+    version: u32,
+    documents: Vec<DocOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
+    figures: Vec<FigureOut<'a>>,
+    pledges: Vec<GroupOut<'a>>,
+    /// Added in version 1: figures linked across documents that are not commitments.
+    quantities: Vec<GroupOut<'a>>,
+    discrepancies: Vec<DiscOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    bytes: usize,
+    sha256: &'a str,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    doc: &'a str,
+    start: u32,
+    end: u32,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    aliases: &'a [String],
+    roles: &'a [String],
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    value: Option<f64>,
+    unit: Option<&'a str>,
+    qualifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    doc: &'a str,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    pledge: Option<&'a str>,
+    quantity: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    figures: Vec<&'a str>,
+    docs: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DiscOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    summary: &'a str,
+    details: &'a [String],
+    entity: Option<&'a str>,
+    pledge: Option<&'a str>,
+    mentions: Vec<MentionOut<'a>>,
+}
+
+fn mention<'a>(a: &'a Analysis, s: Span) -> MentionOut<'a> {
+    MentionOut {
+        doc: a.corpus.docs.get(s.doc()).map_or("", |d| d.id.as_str()),
+        start: s.start,
+        end: s.end,
+        text: a.span_text(s),
+    }
+}
+
+/// The analysis as the JSON contract, one object, pretty-printed.
+pub fn json(a: &Analysis) -> String {
+    let out = Out {
+        version: VERSION,
+        documents: a
+            .corpus
+            .docs
+            .iter()
+            .map(|d| DocOut { id: &d.id, path: &d.path, title: &d.title, bytes: d.bytes, sha256: &d.sha256 })
+            .collect(),
+        entities: a
+            .entities
+            .iter()
+            .map(|e| EntityOut {
+                id: &e.id,
+                kind: e.kind.as_str(),
+                name: &e.name,
+                aliases: &e.aliases,
+                roles: &e.roles,
+                mentions: e.mentions.iter().map(|&m| mention(a, m)).collect(),
+            })
+            .collect(),
+        figures: a
+            .figures
+            .iter()
+            .map(|f| {
+                let m = mention(a, f.span);
+                FigureOut {
+                    id: &f.id,
+                    kind: f.kind.as_str(),
+                    value: f.value,
+                    unit: f.unit.as_deref(),
+                    qualifier: f.qualifier.map(|q| q.as_str()),
+                    date: f.date.as_deref(),
+                    doc: m.doc,
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                    pledge: f.pledge.map(|p| a.pledges[p].id.as_str()),
+                    quantity: f.quantity.map(|q| a.quantities[q].id.as_str()),
+                }
+            })
+            .collect(),
+        pledges: a.pledges.iter().map(|g| group(a, g)).collect(),
+        quantities: a.quantities.iter().map(|g| group(a, g)).collect(),
+        discrepancies: a
+            .discrepancies
+            .iter()
+            .map(|d| DiscOut {
+                id: &d.id,
+                kind: d.kind.as_str(),
+                summary: &d.summary,
+                details: &d.details,
+                entity: d.entity.and_then(|e| a.entities.get(e)).map(|e| e.id.as_str()),
+                pledge: d.pledge.and_then(|p| a.pledges.get(p)).map(|p| p.id.as_str()),
+                mentions: d.spans.iter().map(|&s| mention(a, s)).collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn group<'a>(a: &'a Analysis, g: &'a crate::model::FigureGroup) -> GroupOut<'a> {
+    GroupOut {
+        id: &g.id,
+        label: &g.label,
+        figures: g.figures.iter().map(|&f| a.figures[f].id.as_str()).collect(),
+        docs: g.docs.iter().map(|&d| a.corpus.docs[d].id.as_str()).collect(),
+    }
+}
+
+/// One line for a text cell: newlines and runs of spaces collapsed.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The readable summary of `crossread analyze`.
+pub fn summary(a: &Analysis) -> String {
+    let mut s = String::new();
+    let n = a.corpus.docs.len();
+    let _ = writeln!(s, "{} documents", n);
+    for (i, d) in a.corpus.docs.iter().enumerate() {
+        let _ = writeln!(s, "  [{}] {}  {}  ({} bytes)", i + 1, d.id, one_line(&d.title), d.bytes);
+    }
+    for (kind, title) in
+        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")]
+    {
+        let list: Vec<_> = a.entities_of(kind).collect();
+        let _ = writeln!(s, "\n{title} ({})", list.len());
+        for (_, e) in list {
+            let docs: Vec<String> = {
+                let mut d: Vec<usize> = e.mentions.iter().map(|m| m.doc() + 1).collect();
+                d.dedup();
+                d.iter().map(ToString::to_string).collect()
+            };
+            let mut line = format!(
+                "  {:<28} {:>3} mentions in {} of {} docs [{}]",
+                e.name,
+                e.mentions.len(),
+                e.doc_count,
+                n,
+                docs.join(",")
+            );
+            if !e.roles.is_empty() {
+                let _ = write!(line, "  {}", e.roles.join("; "));
+            }
+            if kind == EntityKind::Person && !e.aliases.is_empty() {
+                let _ = write!(line, "  aka {}", e.aliases.join(", "));
+            }
+            let _ = writeln!(s, "{line}");
+        }
+    }
+    let _ = writeln!(s, "\nPledges ({})", a.pledges.len());
+    for p in &a.pledges {
+        let _ = writeln!(s, "  {}  {}", p.id, p.label);
+        for &f in &p.figures {
+            let fig = &a.figures[f];
+            if fig.kind == FigureKind::Date {
+                continue;
+            }
+            let _ = writeln!(s, "      [{}] {}", fig.span.doc() + 1, one_line(a.span_text(fig.span)));
+        }
+    }
+    if !a.quantities.is_empty() {
+        let _ = writeln!(s, "\nFigures stated in several documents ({})", a.quantities.len());
+        for q in &a.quantities {
+            let vals: Vec<String> = q
+                .figures
+                .iter()
+                .map(|&f| format!("[{}] {}", a.figures[f].span.doc() + 1, one_line(a.span_text(a.figures[f].span))))
+                .collect();
+            let _ = writeln!(s, "  {}", vals.join("  |  "));
+        }
+    }
+    let _ = writeln!(s, "\nDiscrepancies ({})", a.discrepancies.len());
+    for d in &a.discrepancies {
+        let _ = writeln!(s, "  {:<13} {}", d.kind.as_str(), d.summary);
+    }
+    s
+}
