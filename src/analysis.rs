@@ -63,8 +63,11 @@ impl Analysis {
     /// Analyses a corpus, applying the user's entity corrections.
     pub fn run_with(corpus: Corpus, corrections: &crate::notes::Corrections) -> Analysis {
         let lex = Lexicon::get();
+        let timer = Timer::new();
         let docs: Vec<DocExtract> = corpus.docs.par_iter().enumerate().map(|(i, d)| extract(i, &d.text, lex)).collect();
+        timer.lap("extract");
         let Resolved { entities, hit_entity } = resolve::resolve(&docs, lex);
+        timer.lap("resolve");
         let mut a = Analysis { entities, ..Analysis::default() };
         // Figures, in reading order.
         let mut refs: Vec<FigRef<'_>> = Vec::new();
@@ -74,6 +77,7 @@ impl Analysis {
             }
         }
         let linked = pledge::link(&docs, &refs, lex);
+        timer.lap("pledges");
         let mut per_doc = vec![0usize; docs.len()];
         for (g, r) in refs.iter().enumerate() {
             let n = per_doc[r.doc];
@@ -121,8 +125,10 @@ impl Analysis {
             })
             .collect();
         a.index_marks();
+        timer.lap("index");
         let found = crate::discrepancy::find(&Parts { analysis: &a, docs: &docs });
         a.discrepancies = found;
+        timer.lap("discrepancies");
         a
     }
 
@@ -198,6 +204,21 @@ impl Analysis {
 impl DocView {
     fn with_doc(self, _doc: usize) -> DocView {
         self
+    }
+}
+
+/// Prints the time each stage took to stderr when `CROSSREAD_TIMINGS` is set.
+struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timer {
+    fn new() -> Timer {
+        Timer(std::env::var_os("CROSSREAD_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+    fn lap(&self, what: &str) {
+        if let Some(t) = &self.0 {
+            eprintln!("crossread: {what}: {:.3}s", t.get().elapsed().as_secs_f64());
+            t.set(std::time::Instant::now());
+        }
     }
 }
 

@@ -73,12 +73,14 @@ pub fn main() -> ExitCode {
             }
             let corrections = crate::notes::Corrections::default();
             let analysis = Analysis::run_with(corpus, &corrections);
-            let out = if json { report::json(&analysis) } else { report::summary(&analysis) };
-            let mut stdout = std::io::stdout().lock();
-            if writeln!(stdout, "{out}").is_err() {
-                // A closed pipe (`| head`) is not an error worth a message.
-                return ExitCode::SUCCESS;
-            }
+            let stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = if json {
+                report::write_json(&analysis, stdout)
+            } else {
+                let mut stdout = stdout;
+                write!(stdout, "{}", report::summary(&analysis))
+            };
             ExitCode::SUCCESS
         }
         None => {

@@ -55,6 +55,19 @@ impl<T: Clone> PhraseMap<T> {
             .map(|(p, v)| (p.len(), v))
     }
 
+    /// [`PhraseMap::longest`] over `n` words given by a function, without
+    /// collecting them first.
+    pub fn longest_with<'s>(&self, n: usize, word: impl Fn(usize) -> &'s str) -> Option<(usize, &T)> {
+        if n == 0 {
+            return None;
+        }
+        let cands = self.by_first.get(word(0))?;
+        cands
+            .iter()
+            .find(|(p, _)| p.len() <= n && p.iter().enumerate().all(|(k, a)| a == word(k)))
+            .map(|(p, v)| (p.len(), v))
+    }
+
     pub fn contains_word(&self, w: &str) -> bool {
         self.by_first.get(w).is_some_and(|v| v.iter().any(|(p, _)| p.len() == 1))
     }
@@ -124,7 +137,11 @@ pub mod title {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub first_names: HashSet<String>,
+    /// First names that are mostly men's, and mostly women's.
+    pub male: HashSet<String>,
+    pub female: HashSet<String>,
     pub common: HashSet<String>,
+    pub function: HashSet<&'static str>,
     pub speech_verbs: HashSet<String>,
     /// Title-like phrases (honorifics, ranks, office heads, modifiers).
     pub titles: PhraseMap<u8>,
@@ -157,6 +174,7 @@ pub struct Lexicon {
 }
 
 const FIRST_NAMES: &str = include_str!("../assets/first_names.txt");
+const FIRST_NAMES_INTL: &str = include_str!("../assets/first_names_intl.txt");
 const COMMON: &str = include_str!("../assets/common_words.txt");
 const SPEECH: &str = include_str!("../assets/speech_verbs.txt");
 const TITLES: &str = include_str!("../assets/titles.tsv");
@@ -354,10 +372,24 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut l = Lexicon::default();
-        l.first_names = data_lines(FIRST_NAMES).map(|w| fold(w.trim())).collect();
+        for line in data_lines(FIRST_NAMES).chain(data_lines(FIRST_NAMES_INTL)) {
+            let mut f = line.split('\t');
+            let name = fold(f.next().unwrap_or("").trim());
+            match f.next().map(str::trim) {
+                Some("M") => {
+                    l.male.insert(name.clone());
+                }
+                Some("F") => {
+                    l.female.insert(name.clone());
+                }
+                _ => {}
+            }
+            l.first_names.insert(name);
+        }
         l.common = data_lines(COMMON).map(|w| fold(w.trim())).collect();
         for w in FUNCTION_WORDS {
             l.common.insert((*w).to_string());
+            l.function.insert(w);
         }
         l.speech_verbs = data_lines(SPEECH).map(|w| fold(w.trim())).collect();
         for line in data_lines(TITLES) {
@@ -513,7 +545,7 @@ impl Lexicon {
 
     /// Is `w` (any case) a function word (determiner, preposition, pronoun...)?
     pub fn is_function_word(&self, w: &str) -> bool {
-        with_folded(w, |f| FUNCTION_WORDS.contains(&f))
+        with_folded(w, |f| self.function.contains(f))
     }
 
     pub fn is_first_name(&self, w: &str) -> bool {
@@ -530,6 +562,30 @@ impl Lexicon {
 
     pub fn synonym_group<'a>(&'a self, w: &'a str) -> &'a str {
         self.synonyms.get(w).map_or(w, String::as_str)
+    }
+
+    /// The sex an honorific implies: `Some(true)` for a man ("Mr", "Sir"),
+    /// `Some(false)` for a woman ("Mrs", "Ms", "Dame"), `None` otherwise.
+    pub fn honorific_male(h: &str) -> Option<bool> {
+        match h {
+            "mr" | "mister" | "sir" | "lord" | "herr" | "senor" | "monsieur" | "baron" | "king" | "prince" => {
+                Some(true)
+            }
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "mme" | "mlle" | "frau" | "senora" | "senorita"
+            | "madame" | "baroness" | "queen" | "princess" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The sex a first name suggests, when it clearly does.
+    pub fn name_male(&self, given: &str) -> Option<bool> {
+        if self.male.contains(given) {
+            Some(true)
+        } else if self.female.contains(given) {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     /// Is `w` a Slavic patronymic ("Vladimirovich", "Oleksandrivna")?

@@ -15,5 +15,7 @@ pub mod notes;
 pub mod pledge;
 pub mod report;
 pub mod resolve;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 pub mod token;

@@ -11,7 +11,11 @@
 //! commitments ("around 30 countries") are linked the same way into quantities,
 //! which is what the discrepancy finder compares.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::extract::figures::{is_plural, RawFigure};
 use crate::extract::DocExtract;
@@ -47,7 +51,20 @@ struct Unit {
     date: Option<String>,
     /// The commitment noun's synonym group ("agreement" for deal/contract).
     noun: Option<String>,
-    words: HashSet<String>,
+    /// Hashes of the normalised context words, sorted and distinct.
+    words: Vec<u64>,
+}
+
+/// Hash of the normalised form of an already folded word (see [`norm_word`]).
+fn norm_hash(key: &str, lex: &Lexicon) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    if let Some(g) = lex.synonyms.get(key) {
+        g.as_str().hash(&mut h);
+    } else {
+        let s = if is_plural(key) && key.ends_with('s') && !key.ends_with("ies") { &key[..key.len() - 1] } else { key };
+        lex.synonyms.get(s).map_or(s, String::as_str).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Folded, crudely singular form of a word, mapped through the synonym lexicon.
@@ -127,166 +144,184 @@ fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<Stri
     (yes, noun)
 }
 
-/// Content words of the clause around a figure, normalised.
-fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> HashSet<String> {
+/// Hashes of the content words around a figure, normalised, sorted, distinct.
+fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Vec<u64> {
     let r = t.sentence_of(a);
     let s = a.saturating_sub(15).max(r.start);
     let e = (b + 15).min(r.end.saturating_sub(1));
-    (s..=e)
-        .filter(|&i| {
-            t.toks[i].kind == Kind::Word && !(a..=b).contains(&i)
-                || (a..=b).contains(&i) && t.toks[i].kind == Kind::Word && i > a
+    let mut out: Vec<u64> = (s..=e)
+        .filter(|&i| t.toks[i].kind == Kind::Word && i != a)
+        .map(|i| t.key(i))
+        .filter(|k| {
+            k.len() >= 3
+                && !lex.function.contains(k)
+                && crate::extract::numbers::scale(k).is_none()
+                && !crate::extract::numbers::is_number_word(k)
         })
-        .map(|i| t.text(i))
-        .filter(|w| {
-            w.chars().count() >= 3
-                && !lex.is_function_word(w)
-                && crate::extract::numbers::scale(w).is_none()
-                && !crate::extract::numbers::is_number_word(w)
-        })
-        .map(|w| norm_word(w, lex))
-        .collect()
+        .map(|k| norm_hash(k, lex))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Links all figures of the corpus. `figs` are in reading order.
+/// The units of one document: its pledges (a commitment figure with the counts
+/// and date of its clause) and its other linkable figures.
+fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Lexicon) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut taken = vec![false; list.len()];
+    for (x, &g) in list.iter().enumerate() {
+        if taken[x] {
+            continue;
+        }
+        let f = figs[g].raw;
+        let (commit, noun) = is_commitment(t, f, lex);
+        let linkable = matches!(f.kind, FigureKind::Money | FigureKind::Count | FigureKind::Percent);
+        if !linkable {
+            continue;
+        }
+        taken[x] = true;
+        let mut unit = Unit {
+            doc: d,
+            figs: vec![g],
+            commitment: commit,
+            money: None,
+            count: None,
+            percent: None,
+            date: None,
+            noun,
+            words: context_words(t, f.toks.0, f.toks.1, lex),
+        };
+        add_sig(&mut unit, f, lex);
+        if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
+            // Counts and a date of the same clause belong to this pledge.
+            for (y, &h) in list.iter().enumerate().skip(x + 1) {
+                let o = figs[h].raw;
+                if t.toks[o.toks.0].sent != t.toks[f.toks.0].sent || o.toks.0 > f.toks.1 + 16 {
+                    break;
+                }
+                let between = (f.toks.1 + 1..o.toks.0).any(|i| {
+                    is_clause_break(t, i) && !t.is_punct(i, ',') || t.is_punct(i, ',') && t.text(i + 1) == "and"
+                });
+                let money_between = list[x + 1..y].iter().any(|&m| figs[m].raw.kind == FigureKind::Money);
+                if between || money_between || o.kind == FigureKind::Money {
+                    break;
+                }
+                let (oc, _) = is_commitment(t, o, lex);
+                let attach = match o.kind {
+                    FigureKind::Count if f.kind == FigureKind::Money => {
+                        oc || o.unit.as_deref().is_some_and(|u| {
+                            lex.commitment_nouns.contains(&unit_class(u, lex))
+                                || lex.commitment_nouns.contains(u.split_whitespace().last().unwrap_or(""))
+                        })
+                    }
+                    FigureKind::Date => unit.date.is_none(),
+                    _ => false,
+                };
+                if attach {
+                    taken[y] = true;
+                    unit.figs.push(h);
+                    add_sig(&mut unit, o, lex);
+                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, lex));
+                    unit.words.sort_unstable();
+                    unit.words.dedup();
+                }
+            }
+        }
+        units.push(unit);
+    }
+    units
+}
+
 pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
-    let mut units: Vec<Unit> = Vec::new();
     let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (g, f) in figs.iter().enumerate() {
         by_doc[f.doc].push(g);
     }
-    for (d, list) in by_doc.iter().enumerate() {
-        let t = &docs[d].tokens;
-        let mut taken = vec![false; list.len()];
-        for (x, &g) in list.iter().enumerate() {
-            if taken[x] {
-                continue;
-            }
-            let f = figs[g].raw;
-            let (commit, noun) = is_commitment(t, f, lex);
-            let linkable = matches!(f.kind, FigureKind::Money | FigureKind::Count | FigureKind::Percent);
-            if !linkable {
-                continue;
-            }
-            taken[x] = true;
-            let mut unit = Unit {
-                doc: d,
-                figs: vec![g],
-                commitment: commit,
-                money: None,
-                count: None,
-                percent: None,
-                date: None,
-                noun,
-                words: context_words(t, f.toks.0, f.toks.1, lex),
-            };
-            add_sig(&mut unit, f, lex);
-            if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
-                // Counts and a date of the same clause belong to this pledge.
-                for (y, &h) in list.iter().enumerate().skip(x + 1) {
-                    let o = figs[h].raw;
-                    if t.toks[o.toks.0].sent != t.toks[f.toks.0].sent || o.toks.0 > f.toks.1 + 16 {
-                        break;
-                    }
-                    let between = (f.toks.1 + 1..o.toks.0).any(|i| {
-                        is_clause_break(t, i) && !t.is_punct(i, ',') || t.is_punct(i, ',') && t.text(i + 1) == "and"
-                    });
-                    let money_between = list[x + 1..y].iter().any(|&m| figs[m].raw.kind == FigureKind::Money);
-                    if between || money_between || o.kind == FigureKind::Money {
-                        break;
-                    }
-                    let (oc, _) = is_commitment(t, o, lex);
-                    let attach = match o.kind {
-                        FigureKind::Count if f.kind == FigureKind::Money => {
-                            oc || o.unit.as_deref().is_some_and(|u| {
-                                lex.commitment_nouns.contains(&unit_class(u, lex))
-                                    || lex.commitment_nouns.contains(u.split_whitespace().last().unwrap_or(""))
-                            })
-                        }
-                        FigureKind::Date => unit.date.is_none(),
-                        _ => false,
-                    };
-                    if attach {
-                        taken[y] = true;
-                        unit.figs.push(h);
-                        add_sig(&mut unit, o, lex);
-                        unit.words.extend(context_words(t, o.toks.0, o.toks.1, lex));
-                    }
-                }
-            }
-            units.push(unit);
-        }
-        // Dates that are not part of a pledge are not linked.
-        let _ = taken;
-    }
-    // Word weights: rare words say more.
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let units: Vec<Unit> = by_doc
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, list)| doc_units(d, list, &docs[d].tokens, figs, lex))
+        .collect();
+    // Word weights: rare words say more. Each unit keeps its words as sorted
+    // hashes, so overlaps are a merge.
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for u in &units {
-        for w in &u.words {
-            *df.entry(w.as_str()).or_default() += 1;
+        for &w in &u.words {
+            *df.entry(w).or_default() += 1;
         }
     }
     let n_units = units.len().max(1) as f64;
-    let idf = |w: &str| -> f64 { (n_units / (1.0 + *df.get(w).unwrap_or(&0) as f64)).ln().max(0.1) };
-    // Candidate pairs, blocked by kind and magnitude, through shared words.
-    let mut blocks: HashMap<(u8, String, i32), Vec<usize>> = HashMap::new();
+    let idf_of = |w: u64| -> f64 { (n_units / (1.0 + f64::from(*df.get(&w).unwrap_or(&0)))).ln().max(0.1) };
+    let unit_words: Vec<Vec<(u64, f64)>> =
+        units.iter().map(|u| u.words.iter().map(|&w| (w, idf_of(w))).collect()).collect();
+    let weight: Vec<f64> = unit_words.iter().map(|ws| ws.iter().map(|w| w.1).sum()).collect();
+    let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
+    // Candidate pairs: same kind, unit and magnitude, sharing one of their rarer words.
+    let mut index: FxHashMap<(u8, &str, i32, u64), Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
-        let key = if let Some((c, v)) = &u.money {
-            (0u8, c.clone(), v.log10().floor() as i32)
+        let (k, c, v) = if let Some((c, v)) = &u.money {
+            (0u8, c.as_str(), v.log10().floor() as i32)
         } else if let Some((c, v)) = &u.count {
-            (1, c.clone(), v.max(1.0).log10().floor() as i32)
+            (1, c.as_str(), v.max(1.0).log10().floor() as i32)
         } else if let Some(v) = u.percent {
-            (2, String::new(), v.max(0.1).log10().floor() as i32)
+            (2, "", v.max(0.1).log10().floor() as i32)
         } else {
             continue;
         };
-        blocks.entry(key).or_default().push(i);
-    }
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for members in blocks.values() {
-        let mut inv: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &m in members {
-            for w in &units[m].words {
-                inv.entry(w.as_str()).or_default().push(m);
-            }
+        let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
+        rare.sort_by_key(|&w| (dfw(w), w));
+        for w in rare.into_iter().take(4) {
+            index.entry((k, c, v, w)).or_default().push(i);
         }
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
-        for list in inv.values() {
-            if list.len() > 200 {
-                continue;
-            }
-            for (x, &a) in list.iter().enumerate() {
-                for &b in &list[x + 1..] {
-                    let key = (a.min(b), a.max(b));
-                    if !seen.insert(key) {
-                        continue;
-                    }
-                    let s = score(&units[key.0], &units[key.1], &idf);
-                    let threshold = if units[key.0].doc == units[key.1].doc { 7.0 } else { 4.0 };
-                    if s >= threshold {
-                        pairs.push((s, key.0, key.1));
-                    }
-                }
+    }
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for list in index.values() {
+        let list = &list[..list.len().min(32)];
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                cands.push((a.min(b), a.max(b)));
             }
         }
     }
+    cands.sort_unstable();
+    cands.dedup();
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread: {} figure units, {} candidate pairs", units.len(), cands.len());
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = cands
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let shared = shared_weight(&unit_words[a], &unit_words[b]);
+            let min = weight[a].min(weight[b]);
+            let overlap = if min > 0.0 { shared / min } else { 0.0 };
+            let s = score(&units[a], &units[b], overlap);
+            let threshold = if units[a].doc == units[b].doc { 7.0 } else { 4.0 };
+            (s >= threshold).then_some((s, a, b))
+        })
+        .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Greedy: best links first, one unit per other document in a group.
     let mut parent: Vec<usize> = (0..units.len()).collect();
-    let mut group_docs: Vec<HashSet<usize>> = units.iter().map(|u| HashSet::from([u.doc])).collect();
+    // Documents of each group; the smaller group is checked against and merged
+    // into the larger, so growing a big group stays cheap.
+    let mut group_docs: Vec<rustc_hash::FxHashSet<usize>> =
+        units.iter().map(|u| std::iter::once(u.doc).collect()).collect();
     for (_, a, b) in pairs {
         let ra = root(&mut parent, a);
         let rb = root(&mut parent, b);
         if ra == rb {
             continue;
         }
+        let (big, small) = if group_docs[ra].len() >= group_docs[rb].len() { (ra, rb) } else { (rb, ra) };
         let cross = units[a].doc != units[b].doc;
-        if cross && !group_docs[ra].is_disjoint(&group_docs[rb]) {
+        if cross && group_docs[small].iter().any(|d| group_docs[big].contains(d)) {
             continue;
         }
-        parent[rb] = ra;
-        let moved = std::mem::take(&mut group_docs[rb]);
-        group_docs[ra].extend(moved);
+        parent[small] = big;
+        let moved = std::mem::take(&mut group_docs[small]);
+        group_docs[big].extend(moved);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..units.len() {
@@ -360,8 +395,26 @@ fn root(p: &mut [usize], x: usize) -> usize {
     r
 }
 
-/// How likely two units state the same thing.
-fn score(a: &Unit, b: &Unit, idf: &dyn Fn(&str) -> f64) -> f64 {
+/// Sum of the weights of the words two sorted (hash, weight) lists share.
+fn shared_weight(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// How likely two units state the same thing, given the weighted overlap of
+/// their context words.
+fn score(a: &Unit, b: &Unit, overlap: f64) -> f64 {
     let mut s = 0.0;
     match (&a.money, &b.money) {
         (Some((ca, va)), Some((cb, vb))) => {
@@ -413,11 +466,6 @@ fn score(a: &Unit, b: &Unit, idf: &dyn Fn(&str) -> f64) -> f64 {
     if a.noun.is_some() && a.noun == b.noun {
         s += 1.0;
     }
-    // Weighted overlap of the context words.
-    let shared: f64 = a.words.intersection(&b.words).map(|w| idf(w)).sum();
-    let wa: f64 = a.words.iter().map(|w| idf(w)).sum();
-    let wb: f64 = b.words.iter().map(|w| idf(w)).sum();
-    let overlap = if wa.min(wb) > 0.0 { shared / wa.min(wb) } else { 0.0 };
     s + overlap * 5.0
 }
 

@@ -3,7 +3,8 @@
 //! The JSON shape is a contract with scripts and other tools (see README.md):
 //! fields may be added, none renamed or removed without raising [`VERSION`].
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 
 use serde::Serialize;
 
@@ -97,9 +98,22 @@ fn mention<'a>(a: &'a Analysis, s: Span) -> MentionOut<'a> {
     }
 }
 
-/// The analysis as the JSON contract, one object, pretty-printed.
+/// The analysis as the JSON contract, one object, pretty-printed (for small corpora and tests).
 pub fn json(a: &Analysis) -> String {
-    let out = Out {
+    serde_json::to_string_pretty(&contract(a)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Writes the JSON contract as one compact line, streaming (a 10,000-article
+/// corpus gives a very large object; it is never held in memory as text).
+pub fn write_json(a: &Analysis, w: impl std::io::Write) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer(&mut w, &contract(a)).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+fn contract(a: &Analysis) -> Out<'_> {
+    Out {
         version: VERSION,
         documents: a
             .corpus
@@ -155,8 +169,7 @@ pub fn json(a: &Analysis) -> String {
                 mentions: d.spans.iter().map(|&s| mention(a, s)).collect(),
             })
             .collect(),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
 }
 
 fn group<'a>(a: &'a Analysis, g: &'a crate::model::FigureGroup) -> GroupOut<'a> {

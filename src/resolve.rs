@@ -12,7 +12,11 @@
 //! in parentheses, or the only one whose initials it is ("MOD").
 //! Places: by gazetteer entry, so "UK", "U.K." and "United Kingdom" are one.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::extract::names::NameHit;
 use crate::extract::DocExtract;
@@ -26,6 +30,13 @@ pub struct Resolved {
     pub entities: Vec<Entity>,
     /// `hit_entity[doc][hit]`.
     pub hit_entity: Vec<Vec<Option<usize>>>,
+}
+
+/// How places are told apart: by gazetteer entry, or by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum PlaceKey {
+    Gazetteer(usize),
+    Name(String),
 }
 
 /// A hit's identity: document and index in that document's hits.
@@ -47,9 +58,8 @@ fn person_parts(core: &[String], lex: &Lexicon) -> (Option<String>, String) {
     match np.len() {
         0 => (None, core.last().cloned().unwrap_or_default()),
         1 => (None, np[0].clone()),
-        2 if lex.surname_first.contains(np[0].as_str()) && !lex.first_names.contains(np[0].as_str()) => {
-            (Some(np[1].clone()), np[0].clone())
-        }
+        // "Xi Jinping", "Nguyen Thi Hoa": the family name first.
+        2 | 3 if lex.surname_first.contains(np[0].as_str()) => (Some(np[1].clone()), np[0].clone()),
         _ => (Some(np[0].clone()), np[np.len() - 1].clone()),
     }
 }
@@ -79,7 +89,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let mut clusters: Vec<Cluster> = Vec::new();
 
     // ---- Places.
-    let mut place_key: HashMap<String, usize> = HashMap::new();
+    let mut place_key: FxHashMap<PlaceKey, usize> = FxHashMap::default();
     // ---- Organisations.
     let mut org_key: HashMap<String, usize> = HashMap::new();
     let mut acronyms: Vec<HitId> = Vec::new();
@@ -94,7 +104,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         for (h, nh) in de.names.hits.iter().enumerate() {
             match nh.kind {
                 Some(EntityKind::Place) => {
-                    let key = nh.place.map_or_else(|| fold(&nh.display), |p| format!("#{p}"));
+                    let key = nh.place.map_or_else(|| PlaceKey::Name(fold(&nh.display)), PlaceKey::Gazetteer);
                     let c = *place_key.entry(key).or_insert_with(|| {
                         clusters.push(Cluster {
                             kind: EntityKind::Place,
@@ -152,10 +162,18 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     }
 
     // Acronyms: defined in parentheses, or the initials of exactly one organisation.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, &c) in &org_key {
+        for i in initials(k) {
+            by_initials.entry(i).or_default().push(c);
+        }
+    }
     for id in acronyms {
         let a = hit(id).display.trim_end_matches('.').replace('.', "");
         let target = defined.get(&a).and_then(|k| org_key.get(k).copied()).or_else(|| {
-            let matches: Vec<usize> = org_key.iter().filter(|(k, _)| initials_match(&a, k)).map(|(_, &c)| c).collect();
+            let mut matches = by_initials.get(&a.to_lowercase()).cloned().unwrap_or_default();
+            matches.sort_unstable();
+            matches.dedup();
             (matches.len() == 1).then(|| matches[0])
         });
         let c = match target {
@@ -174,6 +192,28 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         clusters[c].members.push(id);
     }
 
+    // Word prefixes of organisation names ("calloway" for "calloway biologics"),
+    // kept only where one organisation has them.
+    let mut org_prefix: HashMap<String, usize> = HashMap::new();
+    let mut ambiguous: Vec<String> = Vec::new();
+    for (k, &c) in &org_key {
+        let words: Vec<&str> = k.split(' ').collect();
+        for n in 1..words.len() {
+            let p = words[..n].join(" ");
+            if lex.is_common(&p) {
+                continue;
+            }
+            match org_prefix.get(&p) {
+                Some(&o) if o != c => ambiguous.push(p),
+                _ => {
+                    org_prefix.insert(p, c);
+                }
+            }
+        }
+    }
+    for p in ambiguous {
+        org_prefix.remove(&p);
+    }
     // People with full names.
     let person_start = clusters.len();
     let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -192,21 +232,29 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
-    // Spelling variants of one full name.
+    // Spelling variants of one full name: same (or variant) given name and a
+    // variant surname. Candidates come from a deletion index, so this stays linear.
     let mut alias_of: Vec<usize> = (0..clusters.len()).collect();
-    let ids: Vec<usize> = (person_start..clusters.len()).collect();
-    for (x, &a) in ids.iter().enumerate() {
-        for &b in &ids[x + 1..] {
-            let (ca, cb) = (&clusters[a], &clusters[b]);
-            let ga = ca.given.as_deref().unwrap_or("");
-            let gb = cb.given.as_deref().unwrap_or("");
-            let same_given = ga == gb || variant(ga, gb, lex, true);
-            let same_surname = ca.surname == cb.surname || variant(&ca.surname, &cb.surname, lex, false);
-            if same_given && same_surname {
-                let ra = find(&mut alias_of, a);
-                let rb = find(&mut alias_of, b);
-                if ra != rb {
-                    alias_of[rb] = ra;
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for c in person_start..clusters.len() {
+        by_surname.entry(clusters[c].surname.clone()).or_default().push(c);
+    }
+    let surname_index = DeleteIndex::new(by_surname.keys().map(String::as_str));
+    for a in person_start..clusters.len() {
+        let sa = clusters[a].surname.clone();
+        let ga = clusters[a].given.clone().unwrap_or_default();
+        for s2 in surname_index.similar(&sa, lex) {
+            for &b in by_surname.get(s2).map_or(&[][..], Vec::as_slice) {
+                if b <= a {
+                    continue;
+                }
+                let gb = clusters[b].given.as_deref().unwrap_or("");
+                if ga == gb || variant(&ga, gb, lex, true) {
+                    let ra = find(&mut alias_of, a);
+                    let rb = find(&mut alias_of, b);
+                    if ra != rb {
+                        alias_of[rb.max(ra)] = ra.min(rb);
+                    }
                 }
             }
         }
@@ -218,25 +266,49 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             clusters[r].members.extend(m);
         }
     }
+    let live = |c: usize, clusters: &Vec<Cluster>| !clusters[c].members.is_empty();
     // Candidates that spell out a known full name.
     for &id in &cand_full {
         let (given, surname) = person_parts(&hit(id).core, lex);
         let Some(given) = given else { continue };
-        let found = (person_start..clusters.len()).find(|&c| {
-            let cl = &clusters[c];
-            !cl.members.is_empty()
-                && cl.given.as_deref().is_some_and(|g| g == given || variant(g, &given, lex, true))
-                && (cl.surname == surname || variant(&cl.surname, &surname, lex, false))
-        });
+        let found = surname_index
+            .similar(&surname, lex)
+            .into_iter()
+            .flat_map(|s2| by_surname.get(s2).into_iter().flatten())
+            .copied()
+            .find(|&c| {
+                live(c, &clusters)
+                    && clusters[c].given.as_deref().is_some_and(|g| g == given || variant(g, &given, lex, true))
+            });
         if let Some(c) = found {
             clusters[c].members.push(id);
-        } else if let Some(&c) = org_key.get(&org_name_key(&hit(id).display)) {
-            clusters[c].members.push(id);
+        } else {
+            let key = org_name_key(&hit(id).display);
+            if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
+                clusters[c].members.push(id);
+            }
         }
     }
     // Bare surnames and "Sir" + first name, then candidates.
     let person_end = clusters.len();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut in_doc: HashMap<usize, Vec<(usize, u32)>> = HashMap::new();
+    let mut docs_of: Vec<usize> = vec![0; person_end];
+    for c in person_start..person_end {
+        if !live(c, &clusters) {
+            continue;
+        }
+        if let Some(g) = &clusters[c].given {
+            by_given.entry(g.clone()).or_default().push(c);
+        }
+        docs_of[c] = doc_count(&clusters[c]);
+        for &(d, h) in &clusters[c].members {
+            in_doc.entry(d).or_default().push((c, docs[d].names.hits[h].span.start));
+        }
+    }
+    let given_index = DeleteIndex::new(by_given.keys().map(String::as_str));
     let mut surname_only: HashMap<String, usize> = HashMap::new();
+    let mut surname_only_index = DeleteIndex::default();
     for (pass, list) in [(0, &single), (1, &cand_single)] {
         for &id in list {
             let nh = hit(id);
@@ -244,58 +316,98 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             let first_hon = nh.honorifics.iter().any(|x| lex.firstname_honorifics.contains(x));
             let doc = id.0;
             let pos = nh.span.start;
-            let pick = |clusters: &Vec<Cluster>, by_given: bool, fuzzy: bool| -> Option<usize> {
-                let matches = |c: &Cluster| -> bool {
-                    if c.members.is_empty() {
-                        return false;
-                    }
-                    let part = if by_given { c.given.as_deref().unwrap_or("") } else { c.surname.as_str() };
+            let sex = nh.honorifics.iter().find_map(|h| Lexicon::honorific_male(h));
+            let role_base = nh.role.as_ref().map(|r| r.base.as_str());
+            let pick = |clusters: &Vec<Cluster>, by_given_name: bool, fuzzy: bool| -> Option<usize> {
+                let matches = |c: usize| -> bool {
+                    let cl = &clusters[c];
+                    let part = if by_given_name { cl.given.as_deref().unwrap_or("") } else { cl.surname.as_str() };
                     if fuzzy {
-                        part != word && variant(part, &word, lex, by_given)
+                        part != word && variant(part, &word, lex, by_given_name)
                     } else {
                         part == word
                     }
                 };
-                // Same document: the nearest full mention before, else after.
-                let mut best: Option<(usize, u32, bool)> = None;
-                for c in person_start..person_end {
-                    if !matches(&clusters[c]) {
+                // Same document: a person named earlier in the same sentence; else
+                // the one the article is most about (most mentions, introduced first).
+                let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
+                // "Mrs Farrow" is not Gideon; "Judge Marsh" is the judge.
+                let fits = |c: usize| -> bool {
+                    let sex_ok = sex.is_none_or(|m| {
+                        clusters[c].given.as_deref().and_then(|g| lex.name_male(g)).is_none_or(|g| g == m)
+                    });
+                    sex_ok && live(c, clusters) && matches(c)
+                };
+                let role_fits = |c: usize| -> bool {
+                    role_base.is_some_and(|r| {
+                        clusters[c].members.iter().any(|&m| hit(m).role.as_ref().is_some_and(|x| x.base == r))
+                    })
+                };
+                let cands: Vec<usize> = {
+                    let mut v: Vec<usize> = here.iter().map(|x| x.0).filter(|&c| fits(c)).collect();
+                    v.dedup();
+                    v
+                };
+                if let Some(&c) = cands.iter().find(|&&c| role_fits(c)) {
+                    return Some(c);
+                }
+                // A person named in the same or the previous sentence.
+                let sentence = sentence_of(&docs[doc], pos);
+                let recent = here
+                    .iter()
+                    .filter(|&&(c, s)| fits(c) && s < pos && sentence_of(&docs[doc], s) + 1 >= sentence)
+                    .max_by_key(|&&(_, s)| s)
+                    .map(|&(c, _)| c);
+                if recent.is_some() {
+                    return recent;
+                }
+                let mut stats: Vec<(usize, usize, u32)> = Vec::new();
+                for &(c, s) in here {
+                    if !fits(c) {
                         continue;
                     }
-                    for &(d, h) in &clusters[c].members {
-                        if d != doc {
-                            continue;
+                    match stats.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => {
+                            x.1 += 1;
+                            x.2 = x.2.min(s);
                         }
-                        let s = docs[d].names.hits[h].span.start;
-                        let before = s <= pos as u32 || s <= pos;
-                        let dist = s.abs_diff(pos);
-                        let better = match best {
-                            None => true,
-                            Some((_, bd, bb)) => (before && !bb) || (before == bb && dist < bd),
-                        };
-                        if better {
-                            best = Some((c, dist, before));
-                        }
+                        None => stats.push((c, 1, s)),
                     }
                 }
-                if let Some((c, _, _)) = best {
+                if let Some(&(c, _, _)) = stats.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.2))) {
                     return Some(c);
                 }
                 // Across the corpus: the person of that name mentioned in most documents.
-                (person_start..person_end)
-                    .filter(|&c| matches(&clusters[c]))
-                    .max_by_key(|&c| (doc_count(&clusters[c]), std::cmp::Reverse(c)))
+                let (index, map) =
+                    if by_given_name { (&given_index, &by_given) } else { (&surname_index, &by_surname) };
+                let keys: Vec<&str> = if fuzzy { index.similar(&word, lex) } else { vec![word.as_str()] };
+                keys.into_iter()
+                    .flat_map(|k| map.get(k).into_iter().flatten())
+                    .copied()
+                    .filter(|&c| c < person_end && live(c, clusters) && matches(c))
+                    .max_by_key(|&c| (docs_of[c], std::cmp::Reverse(c)))
             };
             let target = if first_hon {
                 pick(&clusters, true, false).or_else(|| pick(&clusters, false, false))
             } else {
                 pick(&clusters, false, false)
             }
+            // A first name alone ("his wife Ruth"), in the document that names her in full.
+            .or_else(|| {
+                let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
+                let found: Vec<usize> = here
+                    .iter()
+                    .map(|x| x.0)
+                    .filter(|&c| live(c, &clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
+                    .collect();
+                (found.len() >= 1 && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
+                    .then(|| found[0])
+            })
             .or_else(|| (!nh.headline).then(|| pick(&clusters, false, true)).flatten())
             .or_else(|| surname_only.get(&word).copied())
             .or_else(|| {
                 (!nh.headline && word.chars().count() >= 6)
-                    .then(|| surname_only.iter().find(|(k, _)| variant(k, &word, lex, false)).map(|(_, &c)| c))
+                    .then(|| surname_only_index.similar(&word, lex).first().and_then(|k| surname_only.get(*k).copied()))
                     .flatten()
             });
             match target {
@@ -308,11 +420,14 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         members: vec![id],
                         name: None,
                     });
+                    surname_only_index.add(&word);
                     surname_only.insert(word, clusters.len() - 1);
                 }
                 None => {
-                    // An undecided single word that names a known organisation.
-                    if let Some(&c) = org_key.get(&org_name_key(&nh.display)) {
+                    // An undecided word that names a known organisation, or starts
+                    // its name ("Calloway" for "Calloway Biologics").
+                    let key = org_name_key(&nh.display);
+                    if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
                         clusters[c].members.push(id);
                     }
                 }
@@ -320,12 +435,25 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
-    // ---- Assemble entities.
-    let mut entities: Vec<(Entity, Vec<HitId>)> = Vec::new();
-    for cl in clusters.into_iter().filter(|c| !c.members.is_empty()) {
-        let e = assemble(&cl, docs, lex);
-        entities.push((e, cl.members));
+    // People found only by a common first name whose name starts an
+    // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital").
+    for c in person_start..clusters.len() {
+        let cl = &clusters[c];
+        if cl.members.is_empty() || !cl.members.iter().all(|&m| hit(m).weak) {
+            continue;
+        }
+        let key = org_name_key(&hit(cl.members[0]).display);
+        if let Some(&o) = org_prefix.get(&key) {
+            let m = std::mem::take(&mut clusters[c].members);
+            clusters[o].members.extend(m);
+        }
     }
+    // ---- Assemble entities.
+    let mut entities: Vec<(Entity, Vec<HitId>)> = clusters
+        .into_par_iter()
+        .filter(|c| !c.members.is_empty())
+        .map(|cl| (assemble(&cl, docs, lex), cl.members))
+        .collect();
     entities.sort_by(|(a, _), (b, _)| {
         a.kind
             .cmp(&b.kind)
@@ -347,6 +475,79 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         out.push(e);
     }
     Resolved { entities: out, hit_entity }
+}
+
+/// Finds the spellings within one edit of a word, through an index of the
+/// words with one letter deleted (the "symmetric delete" method).
+#[derive(Debug, Default)]
+struct DeleteIndex {
+    keys: HashMap<String, Vec<String>>,
+}
+
+impl DeleteIndex {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> DeleteIndex {
+        let mut d = DeleteIndex::default();
+        for w in words {
+            d.add(w);
+        }
+        d
+    }
+
+    fn variants(w: &str) -> Vec<String> {
+        let chars: Vec<char> = w.chars().collect();
+        let mut out = vec![w.to_string()];
+        if chars.len() >= 4 {
+            for i in 0..chars.len() {
+                out.push(chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect());
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, w: &str) {
+        for k in DeleteIndex::variants(w) {
+            let v = self.keys.entry(k).or_default();
+            if !v.iter().any(|x| x == w) {
+                v.push(w.to_string());
+            }
+        }
+    }
+
+    /// Indexed words that are `w` or a spelling variant of it.
+    fn similar<'a>(&'a self, w: &str, lex: &Lexicon) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        for k in DeleteIndex::variants(w) {
+            for cand in self.keys.get(&k).into_iter().flatten() {
+                if !out.contains(&cand.as_str()) && (cand == w || variant(cand, w, lex, false)) {
+                    out.push(cand);
+                }
+            }
+        }
+        out.sort_by_key(|c| (*c != w, *c));
+        out
+    }
+}
+
+/// Index of the sentence holding byte `pos` of a document.
+fn sentence_of(d: &DocExtract, pos: u32) -> u32 {
+    let t = &d.tokens;
+    let i = t.toks.partition_point(|x| x.start <= pos).saturating_sub(1);
+    t.toks.get(i).map_or(0, |x| x.sent)
+}
+
+/// Text with runs of white space as single spaces, borrowed when already so.
+fn one_spaced(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\t']) || s.contains("  ") {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// "kowalczyk" -> "Kowalczyk".
+pub fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 fn doc_count(c: &Cluster) -> usize {
@@ -377,16 +578,12 @@ fn org_name_key(display: &str) -> String {
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `acronym` ("MOD", "UDCG") is the initials of the folded name `key`,
-/// with or without its small words.
-fn initials_match(acronym: &str, key: &str) -> bool {
-    let a = acronym.to_lowercase();
-    if a.len() < 2 {
-        return false;
-    }
+/// The initials of a folded organisation name, with and without its small words
+/// ("ministry of defence" -> "mod", "md"), so "MOD" finds the Ministry of Defence.
+fn initials(key: &str) -> Vec<String> {
     let words: Vec<&str> = key.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     if words.len() < 2 {
-        return false;
+        return Vec::new();
     }
     let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
     let content: String = words
@@ -394,22 +591,31 @@ fn initials_match(acronym: &str, key: &str) -> bool {
         .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "on" | "&"))
         .filter_map(|w| w.chars().next())
         .collect();
-    a == all || a == content
+    if all == content || content.len() < 2 {
+        vec![all]
+    } else {
+        vec![all, content]
+    }
+}
+
+/// Whether `acronym` ("MOD", "UDCG") is the initials of the folded name `key`.
+#[cfg(test)]
+fn initials_match(acronym: &str, key: &str) -> bool {
+    initials(key).contains(&acronym.to_lowercase())
 }
 
 /// Builds the entity of one cluster: name, aliases, roles, mentions.
 fn assemble(cl: &Cluster, docs: &[DocExtract], lex: &Lexicon) -> Entity {
     let mut mentions: Vec<Span> = Vec::with_capacity(cl.members.len());
-    let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+    let mut forms: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
     // Name forms without honorifics: (number of words, count).
-    let mut full_forms: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut full_forms: FxHashMap<Cow<'_, str>, (usize, usize)> = FxHashMap::default();
     let mut role_uses: Vec<RoleUse> = Vec::new();
     for &(d, h) in &cl.members {
         let nh = &docs[d].names.hits[h];
         mentions.push(nh.span);
-        let surface = docs[d].tokens.flat[nh.span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
-        *forms.entry(surface).or_default() += 1;
-        let display = nh.display.split_whitespace().collect::<Vec<_>>().join(" ");
+        *forms.entry(one_spaced(&docs[d].tokens.flat[nh.span.range()])).or_default() += 1;
+        let display = one_spaced(&nh.display);
         let words = display.split(' ').count();
         let e = full_forms.entry(display).or_insert((words, 0));
         e.1 += 1;
@@ -425,19 +631,17 @@ fn assemble(cl: &Cluster, docs: &[DocExtract], lex: &Lexicon) -> Entity {
         // a form with capitals in the right places beats an all-capitals one.
         full_forms
             .iter()
-            .max_by_key(|(k, &(words, count))| {
-                (words, k.chars().any(char::is_lowercase), count, std::cmp::Reverse((*k).clone()))
-            })
-            .map(|(k, _)| k.clone())
+            .max_by_key(|(k, &(words, count))| (words, k.chars().any(char::is_lowercase), count, std::cmp::Reverse(*k)))
+            .map(|(k, _)| k.to_string())
             .unwrap_or_default()
     });
-    let mut aliases: Vec<String> = forms.keys().filter(|f| **f != name).cloned().collect();
+    let mut aliases: Vec<String> = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
     aliases.sort();
-    let mut role_count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut role_count: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &role_uses {
-        *role_count.entry(r.title.clone()).or_default() += 1;
+        *role_count.entry(r.title.as_str()).or_default() += 1;
     }
-    let mut roles: Vec<(String, usize)> = role_count.into_iter().collect();
+    let mut roles: Vec<(String, usize)> = role_count.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut doc_ids: Vec<u32> = mentions.iter().map(|m| m.doc).collect();
     doc_ids.dedup();

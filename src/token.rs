@@ -83,6 +83,10 @@ pub struct Tokens {
     /// The text with soft line breaks replaced by spaces (same byte length as the original).
     pub flat: String,
     pub toks: Vec<Token>,
+    /// Folded keys of word tokens that differ from their text, concatenated.
+    keys: String,
+    /// Per token: where its key is (`u32::MAX` start: the key is the token's own text).
+    key_at: Vec<(u32, u32)>,
     /// Sentence boundaries as token index ranges.
     pub sents: Vec<std::ops::Range<usize>>,
 }
@@ -97,6 +101,40 @@ impl Tokens {
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
+    /// The folded form of token `i` (lower case, no accents, no trailing period);
+    /// for punctuation, its text. Empty past the end.
+    pub fn key(&self, i: usize) -> &str {
+        match self.key_at.get(i) {
+            None => "",
+            Some(&(s, _)) if s == u32::MAX => self.text(i),
+            Some(&(s, e)) => &self.keys[s as usize..e as usize],
+        }
+    }
+
+    /// Computes the folded keys of all tokens once, so the recognisers compare
+    /// words without allocating.
+    fn build_keys(&mut self) {
+        let mut keys = String::new();
+        let mut at = Vec::with_capacity(self.toks.len());
+        for t in &self.toks {
+            let s = &self.flat[t.range()];
+            let bare = if t.kind == Kind::Word && s.len() > 1 { s.trim_end_matches('.') } else { s };
+            let plain = t.kind != Kind::Word
+                || (bare.len() == s.len() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+            if plain {
+                at.push((u32::MAX, 0));
+            } else {
+                let start = keys.len() as u32;
+                for c in bare.chars() {
+                    crate::text::push_folded(c, &mut keys);
+                }
+                at.push((start, keys.len() as u32));
+            }
+        }
+        self.keys = keys;
+        self.key_at = at;
+    }
+
     /// Text of the token with a trailing abbreviation period removed ("Mr." -> "Mr").
     pub fn bare(&self, i: usize) -> &str {
         self.text(i).trim_end_matches('.')
@@ -224,6 +262,10 @@ fn lex(flat: &str) -> Vec<Token> {
             loop {
                 let Some(&(j, d)) = it.peek() else { break };
                 let next = flat[j + d.len_utf8()..].chars().next();
+                // "RMB8.5", "USD5m": a currency code glued to its amount.
+                if d.is_ascii_digit() && !digit && c.is_uppercase() && upper == end - i && end - i <= 3 && lower == 0 {
+                    break;
+                }
                 if d.is_alphanumeric() || is_mark(d) {
                     upper += usize::from(d.is_uppercase());
                     lower += usize::from(d.is_lowercase());
@@ -521,7 +563,9 @@ pub fn tokenize(text: &str, lex_: &Lexicon) -> Tokens {
         }
     }
     mark_headlines(&flat, &mut toks, lex_);
-    Tokens { flat, toks, sents }
+    let mut t = Tokens { flat, toks, sents, keys: String::new(), key_at: Vec::new() };
+    t.build_keys();
+    t
 }
 
 /// Marks the tokens of title-case headline lines ("Not a NATO Force, But a Clear
@@ -537,7 +581,11 @@ fn mark_headlines(flat: &str, toks: &mut [Token], lex: &Lexicon) {
         let words: Vec<&Token> = line.iter().filter(|t| t.kind == Kind::Word).collect();
         let last = &flat[line[line.len() - 1].range()];
         let ends_punct = matches!(last, "." | "!" | "?" | "”" | "\"" | ":");
-        if words.len() >= 3 && !ends_punct {
+        // Bylines and credit lines ("By Ann Lee, Health Reporter", "Photo:
+        // Agency/Name") are title case too, but they name people.
+        let first_words: Vec<String> = words.iter().take(3).map(|t| crate::text::fold(&flat[t.range()])).collect();
+        let credit = lex.furniture.longest(&first_words).is_some() || line.iter().any(|t| &flat[t.range()] == "/");
+        if words.len() >= 3 && !ends_punct && !credit {
             // Title case: every word that is not a short function word ("a", "of",
             // "and") is capitalised.
             let content: Vec<&&Token> = words.iter().filter(|t| !lex.is_function_word(&flat[t.range()])).collect();

@@ -39,16 +39,12 @@ struct Num {
 struct Ctx<'a> {
     t: &'a Tokens,
     lex: &'a Lexicon,
-    keys: Vec<String>,
     out: Vec<RawFigure>,
 }
 
 /// Finds every figure of one document, in reading order.
 pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
-    let keys = (0..t.len())
-        .map(|i| if t.toks[i].kind == Kind::Word { crate::text::fold(t.text(i)) } else { t.text(i).to_string() })
-        .collect();
-    let mut cx = Ctx { t, lex, keys, out: Vec::new() };
+    let mut cx = Ctx { t, lex, out: Vec::new() };
     for r in t.sents.clone() {
         cx.sentence(r);
     }
@@ -57,7 +53,7 @@ pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
 
 impl Ctx<'_> {
     fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", String::as_str)
+        self.t.key(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -155,6 +151,9 @@ impl Ctx<'_> {
         }
         if self.is_word(end) {
             if let Some(u) = time_unit(t.text(end)) {
+                // "over two years" is "during", not "more than".
+                let qual = qual.filter(|(q, _)| *q != Qualifier::Over);
+                let qstart = if qual.is_some() { qstart } else { num.start };
                 // "two years ago" is a duration too; "a couple of weeks" has no number.
                 self.push(FigureKind::Duration, Some(value), Some(u.into()), qual, qstart, end + 1, num.start);
                 return Some(end + 1);
@@ -227,6 +226,30 @@ impl Ctx<'_> {
         if num.words && unit.is_none() {
             return Some(end);
         }
+        // "over two winters": "over" is "during" before a stretch of time.
+        let period = unit.as_deref().and_then(|u| u.split_whitespace().last()).is_some_and(|h| {
+            matches!(
+                h,
+                "seasons"
+                    | "winters"
+                    | "summers"
+                    | "springs"
+                    | "autumns"
+                    | "weekends"
+                    | "nights"
+                    | "terms"
+                    | "quarters"
+                    | "generations"
+                    | "rounds"
+                    | "sessions"
+                    | "campaigns"
+            )
+        });
+        let (qual, qstart) = if period && qual.as_ref().is_some_and(|(q, _)| *q == Qualifier::Over) {
+            (None, num.start)
+        } else {
+            (qual, qstart)
+        };
         self.push(FigureKind::Count, Some(value), unit, qual, qstart, noun_end.max(end), num.start);
         Some(noun_end.max(end))
     }
@@ -353,7 +376,10 @@ impl Ctx<'_> {
         if i > r.start {
             let p = i - 1;
             let pt = &t.toks[p];
-            if pt.kind == Kind::Word && pt.has(flag::CAP) && month_number(t.text(p)).is_none() {
+            let headline = pt.has(flag::HEADLINE);
+            let place = self.lex.place_names.longest_with(1, |_| self.key(p)).is_some()
+                || self.lex.demonyms.longest_with(1, |_| self.key(p)).is_some();
+            if pt.kind == Kind::Word && pt.has(flag::CAP) && month_number(t.text(p)).is_none() && !headline && !place {
                 // "Exactly 30", "Only 30": an adverb, not a name.
                 let initial_common = pt.has(flag::INITIAL) && self.key(p).ends_with("ly");
                 let is_qual = QUALIFIERS.iter().any(|(q, _)| q.len() == 1 && q[0] == self.key(p));

@@ -35,6 +35,9 @@ pub struct NameHit {
     pub defines: Option<String>,
     /// Inside a title-case headline, where capitals say nothing.
     pub headline: bool,
+    /// A person only because the first word is a common first name: the
+    /// resolver gives it to an organisation whose name starts the same way.
+    pub weak: bool,
 }
 
 /// Everything the name recogniser finds in one document.
@@ -113,27 +116,13 @@ fn is_leader_noun(w: &str) -> bool {
 struct Ctx<'a> {
     lex: &'a Lexicon,
     t: &'a Tokens,
-    /// Folded token texts without a trailing period.
-    keys: Vec<String>,
     doc: usize,
     out: DocNames,
 }
 
 /// Finds the names of one document.
 pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
-    let keys = (0..t.len())
-        .map(|i| {
-            let s = t.text(i);
-            if t.toks[i].kind == Kind::Word {
-                let mut k = String::with_capacity(s.len());
-                crate::text::fold_into(s.trim_end_matches('.'), &mut k);
-                k
-            } else {
-                s.to_string()
-            }
-        })
-        .collect();
-    let mut cx = Ctx { lex, t, keys, doc, out: DocNames::default() };
+    let mut cx = Ctx { lex, t, doc, out: DocNames::default() };
     for si in 0..t.sents.len() {
         let r = t.sents[si].clone();
         cx.sentence(r);
@@ -152,6 +141,16 @@ impl Ctx<'_> {
         if tok.kind != Kind::Word || tok.has(flag::DIGIT) {
             return false;
         }
+        // "I'll", "We're": a pronoun with a contraction.
+        if let Some((head, _)) = self.t.key(i).split_once(['\'', '’']) {
+            if self.lex.function.contains(head) {
+                return false;
+            }
+        }
+        // "AU$", "US$": part of a currency, not a name.
+        if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
+            return false;
+        }
         let s = self.text(i);
         if tok.has(flag::CAP) {
             return !is_month(s) && !is_weekday(s);
@@ -163,7 +162,7 @@ impl Ctx<'_> {
 
     fn is_connector(&self, i: usize) -> bool {
         let tok = &self.t.toks[i];
-        let k = self.keys[i].as_str();
+        let k = self.t.key(i);
         match tok.kind {
             Kind::Word => {
                 !tok.has(flag::CAP) && (self.lex.particles.contains(k) || self.lex.org_connectors.contains(k))
@@ -196,7 +195,7 @@ impl Ctx<'_> {
                 if self.t.is_punct(j, '.') && tok.start == self.t.toks[j - 1].end && j + 1 < r.end && self.capish(j + 1)
                 {
                     let prev = self.text(j - 1);
-                    if self.lex.titles.longest(&[self.keys[j - 1].as_str()]).is_some() && prev.len() <= 5 {
+                    if self.lex.titles.longest(&[self.t.key(j - 1)]).is_some() && prev.len() <= 5 {
                         j += 1;
                         continue;
                     }
@@ -222,22 +221,44 @@ impl Ctx<'_> {
 
     /// Splits a run at "and" / "&" unless the whole run names one organisation.
     fn split_and_process(&mut self, run: &[usize], sent: std::ops::Range<usize>) {
-        let ands: Vec<usize> = run
-            .iter()
-            .enumerate()
-            .filter(|(_, &i)| matches!(self.keys[i].as_str(), "and" | "&"))
-            .map(|(p, _)| p)
-            .collect();
+        let ands: Vec<usize> =
+            run.iter().enumerate().filter(|(_, &i)| matches!(self.t.key(i), "and" | "&")).map(|(p, _)| p).collect();
         // One organisation ("Department for Business and Trade") unless what follows
         // the "and" is an organisation of its own ("... and the Federal Reserve").
         let one_org = self.looks_like_org(run)
             && ands.iter().all(|&a| {
                 let mut right = &run[a + 1..];
-                while right.first().is_some_and(|&i| self.lex.is_function_word(&self.keys[i])) {
+                while right.first().is_some_and(|&i| self.lex.is_function_word(self.t.key(i))) {
                     right = &right[1..];
                 }
                 right.len() == run.len() - a - 1 && !(right.len() >= 2 && self.looks_like_org(right))
             });
+        // "Dr Ana Ruiz of the University of X": a person, then an organisation.
+        if let Some(of) = run.iter().position(|&i| self.t.key(i) == "of") {
+            let left = &run[..of];
+            let last_left = left.last().map_or("", |&i| self.t.key(i));
+            // "Chief of ...", "Ministry of ...", "Bank of ..." stay whole; so does a
+            // whole organisation name.
+            let whole = self.lex.org_prefixes.contains(last_left)
+                || self.lex.is_org_head(last_left)
+                || self.lex.titles.contains_word(last_left)
+                || left.len() < 2;
+            let personish = !whole
+                && !self.lex.org_prefixes.contains(last_left)
+                && !self.lex.is_org_head(last_left)
+                && !self.lex.titles.contains_word(last_left);
+            if personish {
+                self.split_and_process(left, sent.clone());
+                let mut right = &run[of + 1..];
+                while right.first().is_some_and(|&i| self.is_connector(i)) {
+                    right = &right[1..];
+                }
+                if !right.is_empty() {
+                    self.split_and_process(right, sent);
+                }
+                return;
+            }
+        }
         if ands.is_empty() || one_org {
             self.process(run, sent);
             return;
@@ -258,10 +279,10 @@ impl Ctx<'_> {
         let Some(&last) = run.last() else {
             return false;
         };
-        self.lex.is_org_head(&self.keys[last])
+        self.lex.is_org_head(self.t.key(last))
             || (run.len() >= 3
-                && self.lex.org_prefixes.contains(&self.keys[run[0]])
-                && matches!(self.keys[run[1]].as_str(), "of" | "for"))
+                && self.lex.org_prefixes.contains(self.t.key(run[0]))
+                && matches!(self.t.key(run[1]), "of" | "for"))
     }
 
     /// Matches the title-like phrase starting at `run[p]`.
@@ -273,24 +294,26 @@ impl Ctx<'_> {
         if p > 0 && is_post_nominal(self.text(run[p])) {
             return None;
         }
-        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
-        self.lex.titles.longest(&words).map(|(n, &c)| (n, c)).or_else(|| {
+        let rest = &run[p..];
+        let word = |k: usize| self.t.key(rest[k]);
+        self.lex.titles.longest_with(rest.len(), word).map(|(n, &c)| (n, c)).or_else(|| {
             // A role noun capitalised at the start of a sentence ("Striker Ana Ruiz").
             (self.t.toks[run[p]].has(flag::INITIAL))
-                .then(|| self.lex.lower_roles.longest(&words))
+                .then(|| self.lex.lower_roles.longest_with(rest.len(), word))
                 .flatten()
-                .filter(|(n, ())| *n < words.len())
+                .filter(|(n, ())| *n < rest.len())
                 .map(|(n, ())| (n, title::HEAD))
         })
     }
 
     fn place_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
-        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
-        let (n, &idx) = self.lex.place_names.longest(&words)?;
+        let rest = &run[p..];
+        let (n, &idx) = self.lex.place_names.longest_with(rest.len(), |k| self.t.key(rest[k]))?;
+        let first_key = self.t.key(run[p]);
         // Short all-capital aliases ("US", "UK") only match in capitals, so "us" is no place.
         let s = self.text(run[p]);
         let alias_caps = self.lex.places[idx].aliases.iter().any(|a| {
-            a.len() <= 4 && a.chars().all(|c| c.is_uppercase() || c == '.') && crate::text::fold(a) == words[0]
+            a.len() <= 4 && a.chars().all(|c| c.is_uppercase() || c == '.') && crate::text::fold(a) == first_key
         });
         if alias_caps && !s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
             return None;
@@ -299,8 +322,8 @@ impl Ctx<'_> {
     }
 
     fn demonym_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
-        let words: Vec<&str> = run[p..].iter().map(|&i| self.keys[i].as_str()).collect();
-        self.lex.demonyms.longest(&words).map(|(n, &i)| (n, i))
+        let rest = &run[p..];
+        self.lex.demonyms.longest_with(rest.len(), |k| self.t.key(rest[k])).map(|(n, &i)| (n, i))
     }
 
     /// Text of tokens `a..=b` of the document, as in the flat text (soft breaks as spaces).
@@ -322,12 +345,12 @@ impl Ctx<'_> {
         // A whole run that names an organisation keeps its first word even at the
         // start of a sentence ("Sky News", "Coalition of the ...").
         let org_run =
-            !headline && run.len() >= 2 && self.looks_like_org(run) && !self.lex.is_function_word(&self.keys[run[0]]);
+            !headline && run.len() >= 2 && self.looks_like_org(run) && !self.lex.is_function_word(self.t.key(run[0]));
         let mut p = 0;
         // Sentence-initial or function words: capitalised by rule, not by name.
         while p < run.len() {
             let i = run[p];
-            let k = self.keys[i].as_str();
+            let k = self.t.key(i);
             if self.is_connector(i) {
                 p += 1;
                 continue;
@@ -336,7 +359,7 @@ impl Ctx<'_> {
             let is_title = self.title_at(run, p).is_some();
             let keep_first_name = self.lex.first_names.contains(k)
                 && run.len() > p + 1
-                && !self.lex.is_common(&self.keys[run[p + 1]])
+                && !self.lex.is_common(self.t.key(run[p + 1]))
                 && !self.t.toks[run[p + 1]].has(flag::ALL_CAPS);
             let keep_place = self.place_at(run, p).is_some_and(|(_, idx)| {
                 !self.lex.is_common(k)
@@ -359,6 +382,23 @@ impl Ctx<'_> {
             return;
         }
         let run = &run[p..];
+        // "Calloway CEO Ana Ruiz", "Acme Chief Executive Jo Bell": an organisation
+        // in front of a title; the organisation is mentioned, the rest is a person.
+        let org_then_title = (1..run.len().min(4)).find(|&k| {
+            self.title_at(run, k).is_some_and(|(n, c)| {
+                c & title::HEAD != 0 && k + n < run.len() && self.t.toks[run[k + n]].has(flag::CAP)
+            }) && self.place_at(run, 0).is_none()
+                && self.demonym_at(run, 0).is_none()
+                && (0..k).all(|q| self.title_at(run, q).is_none())
+        });
+        if let Some(k) = org_then_title {
+            let prefix = &run[..k];
+            if !headline {
+                self.push_org(prefix[0], prefix[k - 1], prefix, false, headline);
+            }
+            self.process(&run[k..], sent);
+            return;
+        }
         // Titles, honorifics, ranks, with an optional country in front.
         let mut p = 0;
         let mut role_start: Option<usize> = None;
@@ -406,7 +446,7 @@ impl Ctx<'_> {
                 }
                 name_start.get_or_insert(p);
                 for q in p..p + n {
-                    honorifics.push(self.keys[run[q]].clone());
+                    honorifics.push(self.t.key(run[q]).to_string());
                 }
                 if class & title::RANK != 0 {
                     rank_words.extend(&run[p..p + n]);
@@ -421,11 +461,11 @@ impl Ctx<'_> {
                 role_start.get_or_insert(p);
                 p += n;
                 // "Chief of the Defence Staff", "Minister of Foreign Affairs".
-                if p < run.len() && matches!(self.keys[run[p]].as_str(), "of" | "for") {
+                if p < run.len() && matches!(self.t.key(run[p]), "of" | "for") {
                     let mut q = p + 1;
                     while q < run.len()
-                        && (matches!(self.keys[run[q]].as_str(), "the" | "and" | "of")
-                            || (self.lex.is_common(&self.keys[run[q]])
+                        && (matches!(self.t.key(run[q]), "the" | "and" | "of")
+                            || (self.lex.is_common(self.t.key(run[q]))
                                 && self.title_at(run, q).is_none_or(|(_, c)| c & title::MODIFIER != 0)))
                     {
                         q += 1;
@@ -546,7 +586,7 @@ impl Ctx<'_> {
         let determiner = first > 0
             && (sent.start..first).contains(&(first - 1))
             && matches!(
-                self.keys[first - 1].as_str(),
+                self.t.key(first - 1),
                 "the"
                     | "a"
                     | "an"
@@ -567,12 +607,12 @@ impl Ctx<'_> {
                     | "'s"
                     | "’s"
             );
-        let stripped_the = role_start == 0 && first > sent.start && matches!(self.keys[first - 1].as_str(), "the");
+        let stripped_the = role_start == 0 && first > sent.start && matches!(self.t.key(first - 1), "the");
         let empty_appositive = t.is_punct(next, ',') && t.is_punct(next + 1, ',');
         let after_word = next < sent.end && t.toks[next].kind == Kind::Word && !t.toks[next].has(flag::CAP);
         let aux = after_word
             && matches!(
-                self.keys[next].as_str(),
+                self.t.key(next),
                 "is" | "was" | "will" | "has" | "had" | "would" | "said" | "says" | "told" | "added"
             );
         let slot_end;
@@ -596,13 +636,15 @@ impl Ctx<'_> {
         let mut c = Cues::default();
         // After: "X said", "X, 45, said", "X has said", "X told", "X administration".
         let mut j = last + 1;
-        while j < sent.end
-            && (t.is_punct(j, ',') || t.toks[j].kind == Kind::Punct && matches!(t.text(j), "”" | "\"" | "’"))
-        {
+        while j < sent.end && t.toks[j].kind == Kind::Punct && matches!(t.text(j), "”" | "\"" | "’") {
             j += 1;
         }
+        // "X, 45, said".
+        if t.is_punct(j, ',') && t.toks.get(j + 1).is_some_and(|x| x.kind == Kind::Number) && t.is_punct(j + 2, ',') {
+            j += 3;
+        }
         if j < sent.end && t.toks[j].kind == Kind::Word {
-            let k = self.keys[j].as_str();
+            let k = self.t.key(j);
             if self.lex.speech_verbs.contains(k) {
                 c.speech = true;
             } else if matches!(
@@ -622,28 +664,80 @@ impl Ctx<'_> {
                     | "will"
                     | "would"
             ) && j + 1 < sent.end
-                && self.lex.speech_verbs.contains(self.keys[j + 1].as_str())
+                && self.lex.speech_verbs.contains(self.t.key(j + 1))
             {
                 c.speech = true;
             } else if is_leader_noun(k) && !t.toks[j].has(flag::CAP) {
                 c.leader = true;
             }
         }
-        if t.is_punct(last + 1, ',')
-            && last + 3 < sent.end
-            && t.toks[last + 2].kind == Kind::Number
-            && t.is_punct(last + 3, ',')
-        {
-            c.age = true;
+        // "X of the Red Cross said": the speech verb after an affiliation.
+        if !c.speech && self.t.key(last + 1) == "of" {
+            let mut k = last + 2;
+            if self.t.key(k) == "the" {
+                k += 1;
+            }
+            let caps_start = k;
+            while k < sent.end && (self.capish(k) || self.is_connector(k) || t.is_punct(k, '-')) {
+                k += 1;
+            }
+            // "... Institute for Regional Trade (IRT) said".
+            if t.is_punct(k, '(') && t.is_punct(k + 2, ')') {
+                k += 3;
+            }
+            if k > caps_start && k < sent.end && self.lex.speech_verbs.contains(self.t.key(k)) {
+                c.speech = true;
+            }
+        }
+        if t.is_punct(last + 1, ',') {
+            // "X, 45, said"; "X, who ..."; "X, director of ..."; "X, the club's captain, ...".
+            if last + 3 < sent.end && t.toks[last + 2].kind == Kind::Number && t.is_punct(last + 3, ',') {
+                c.age = true;
+            }
+            let mut k = last + 2;
+            if self.t.key(k) == "who" {
+                c.who = true;
+            }
+            let mut steps = 0;
+            while k < sent.end
+                && steps < 4
+                && (self.lex.function.contains(self.t.key(k))
+                    || t.toks[k].kind == Kind::Possessive
+                    || (t.toks[k].has(flag::CAP) && !self.lower_role_at(k)))
+            {
+                k += 1;
+                steps += 1;
+            }
+            if self.lower_role_at(k) {
+                c.appositive = true;
+            }
+        }
+        // A personal pronoun right after the speech verb ("X said he ...") or a
+        // neuter one ("X said it ...").
+        if c.speech {
+            let verb = (last + 1..sent.end).find(|&k| self.lex.speech_verbs.contains(self.t.key(k))).unwrap_or(last);
+            for k in verb + 1..(verb + 5).min(sent.end) {
+                match self.t.key(k) {
+                    "he" | "she" | "his" | "her" | "him" | "himself" | "herself" => {
+                        c.personal = true;
+                        break;
+                    }
+                    "it" | "its" | "itself" => {
+                        c.neuter = true;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
         }
         // Before: "said X", "according to X", a lower-case role ("president X").
         if first > sent.start {
             let b = first - 1;
-            let kb = self.keys[b].as_str();
+            let kb = self.t.key(b);
             if t.toks[b].kind == Kind::Word && (self.lex.speech_verbs.contains(kb) && !t.toks[b].has(flag::CAP)) {
                 c.speech = true;
             }
-            if kb == "to" && b > sent.start && self.keys[b - 1] == "according" {
+            if kb == "to" && b > sent.start && self.t.key(b - 1) == "according" {
                 c.speech = true;
             }
             c.lower_role = self.lower_role_before(first, sent.start);
@@ -657,13 +751,22 @@ impl Ctx<'_> {
 
     /// A sentence that starts with page-furniture words ("Photo:", "File pic:", "By").
     fn is_credit_sentence(&self, first: usize, start: usize) -> bool {
-        let words: Vec<&str> = (start..first).map(|i| self.keys[i].as_str()).collect();
+        let words: Vec<&str> = (start..first).map(|i| self.t.key(i)).collect();
         (0..words.len()).any(|p| {
-            let tok = &self.t.toks[start + p];
-            (p == 0 || tok.has(flag::INITIAL))
-                && tok.has(flag::CAP)
-                && self.lex.furniture.longest(&words[p..]).is_some()
+            let i = start + p;
+            let tok = &self.t.toks[i];
+            let after_break =
+                p == 0 || tok.has(flag::INITIAL) || matches!(self.t.text(i - 1), "(" | ";" | "|" | "—" | "–" | "[");
+            after_break && tok.has(flag::CAP) && self.lex.furniture.longest(&words[p..]).is_some()
         })
+    }
+
+    /// A lower-case role noun at token `k` ("director", "spokeswoman").
+    fn lower_role_at(&self, k: usize) -> bool {
+        k < self.t.len()
+            && self.t.toks[k].kind == Kind::Word
+            && !self.t.toks[k].has(flag::CAP)
+            && self.lex.lower_roles.longest_with(1, |_| self.t.key(k)).is_some()
     }
 
     /// A lower-case role right before a name: "Ukrainian president", "US special
@@ -677,7 +780,7 @@ impl Ctx<'_> {
             if tok.kind != Kind::Word || first - i > 6 {
                 break;
             }
-            let k = self.keys[i].as_str();
+            let k = self.t.key(i);
             if tok.has(flag::CAP) && !tok.has(flag::ALL_CAPS) && self.lex.demonyms.contains_word(k) {
                 a = i;
                 break;
@@ -693,11 +796,12 @@ impl Ctx<'_> {
         if a >= first {
             return None;
         }
-        let words: Vec<&str> = (a..first).map(|i| self.keys[i].as_str()).collect();
+        let words: Vec<&str> = (a..first).map(|i| self.t.key(i)).collect();
         for s in 0..words.len() {
             if let Some((n, ())) = self.lex.lower_roles.longest(&words[s..]) {
                 let end = s + n;
-                let ok = end == words.len() || words[end] == "of";
+                // "chief of the defence staff X" is a role; "mayor of X" names a place.
+                let ok = end == words.len() || (words[end] == "of" && end + 1 < words.len());
                 if !ok {
                     continue;
                 }
@@ -739,9 +843,7 @@ impl Ctx<'_> {
         // Acronyms.
         if n == 1 && t.toks[first].has(flag::ALL_CAPS) {
             let s = t.text(first);
-            if lex.not_entity.contains(s.trim_end_matches('.'))
-                || lex.titles.longest(&[self.keys[first].as_str()]).is_some()
-            {
+            if lex.not_entity.contains(s.trim_end_matches('.')) || lex.titles.longest(&[self.t.key(first)]).is_some() {
                 return;
             }
             if let Some((_, idx)) = self.place_at(core, 0) {
@@ -760,7 +862,7 @@ impl Ctx<'_> {
                 return;
             }
             let rest = &core[m..];
-            if rest.len() == 1 && t.toks[rest[0]].has(flag::ALL_CAPS) && !lex.is_org_head(&self.keys[rest[0]]) {
+            if rest.len() == 1 && t.toks[rest[0]].has(flag::ALL_CAPS) && !lex.is_org_head(self.t.key(rest[0])) {
                 self.push(EntityKind::Place, first, core[m - 1], &core[..m], Vec::new(), None, Some(idx), headline);
                 self.classify(run, rest[0], rest, None, Vec::new(), Cues::default(), headline);
                 return;
@@ -773,27 +875,40 @@ impl Ctx<'_> {
             }
         }
         // Organisations: "... Group", "Ministry of ...", "X & Y Ltd".
-        let last_key = self.keys[last].as_str();
-        let org_prefix = n >= 3
-            && lex.org_prefixes.contains(&self.keys[first])
-            && matches!(self.keys[core[1]].as_str(), "of" | "for");
-        let has_amp = core.iter().any(|&i| self.keys[i] == "&");
+        let last_key = self.t.key(last);
+        let org_prefix =
+            n >= 3 && lex.org_prefixes.contains(self.t.key(first)) && matches!(self.t.key(core[1]), "of" | "for");
+        let has_amp = core.iter().any(|&i| self.t.key(i) == "&");
         if headline {
             // Capitals say nothing in a title-case headline: only names known
-            // from elsewhere count, and the resolver decides that.
-            if n <= 4 {
-                self.push_candidate(first, last, core, honorifics, true);
+            // from elsewhere count, and the resolver decides that. Offer every
+            // uncommon word, and pairs of them, as candidates.
+            let mut q = 0;
+            while q < n {
+                let uncommon = |i: usize| !lex.is_common(self.t.key(core[i])) && t.toks[core[i]].kind == Kind::Word;
+                if !uncommon(q) {
+                    q += 1;
+                    continue;
+                }
+                let end = if q + 1 < n && uncommon(q + 1) { q + 2 } else { q + 1 };
+                self.push_candidate(core[q], core[end - 1], &core[q..end], Vec::new(), true);
+                q = end;
             }
+            return;
+        }
+        // "English Premier League": a title word inside an organisation's name.
+        if n == 1 && lex.is_org_head(self.t.key(first)) && run.len() > 1 {
+            self.push_org(run[0], last, run, false, headline);
             return;
         }
         if n >= 2 && lex.event_heads.contains(last_key) {
             // "X Summit": the organisation before the event, if there is one.
             let before = &core[..n - 1];
             let before_org = before.len() >= 2
-                && (lex.is_org_head(&self.keys[before[before.len() - 1]])
+                && (lex.is_org_head(self.t.key(before[before.len() - 1]))
                     || (before.len() >= 3
-                        && lex.org_prefixes.contains(&self.keys[before[0]])
-                        && matches!(self.keys[before[1]].as_str(), "of" | "for")));
+                        && lex.org_prefixes.contains(self.t.key(before[0]))
+                        && matches!(self.t.key(before[1]), "of" | "for")));
             if before_org {
                 self.push_org(before[0], before[before.len() - 1], before, false, headline);
             }
@@ -814,11 +929,11 @@ impl Ctx<'_> {
             return;
         }
         // People.
-        let words: Vec<&str> = core.iter().map(|&i| self.keys[i].as_str()).collect();
+        let words: Vec<&str> = core.iter().map(|&i| self.t.key(i)).collect();
         let has_connector = core.iter().any(|&i| {
             !t.toks[i].has(flag::CAP)
-                && lex.org_connectors.contains(self.keys[i].as_str())
-                && !lex.particles.contains(self.keys[i].as_str())
+                && lex.org_connectors.contains(self.t.key(i))
+                && !lex.particles.contains(self.t.key(i))
         });
         let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS));
         let all_common = words.iter().all(|w| lex.common.contains(*w) && !lex.first_names.contains(*w));
@@ -827,17 +942,40 @@ impl Ctx<'_> {
             && lex.first_names.contains(words[0])
             && !lex.common.contains(words[1])
             && !lex.org_heads.contains(words[1]);
-        let not_a_name = has_connector || has_acronym || n > 5 || headline;
+        let demonym_first = self.demonym_at(core, 0).is_some();
+        let mostly_common = n >= 2
+            && words.iter().filter(|w| lex.common.contains(**w) && !lex.first_names.contains(**w)).count() * 2 > n;
+        let not_a_name =
+            has_connector || has_acronym || n > 5 || headline || demonym_first || (mostly_common && !first_name);
+        // A lone word that "said" something may be a company; it counts as a
+        // person only with more evidence ("said he", a title, a role, an appositive).
+        let speech = cues.speech && (n >= 2 || cues.personal) && !cues.neuter;
         let strong = cues.title
-            || cues.speech
+            || speech
+            || cues.appositive
+            || (cues.who && n >= 2)
             || cues.lower_role.is_some()
             || cues.credit
             || cues.age
             || cues.leader
             || patronymic;
+        if demonym_first && n >= 2 && (cues.speech || cues.appositive) {
+            // "Peruvian Red Cross said": an organisation named after its country.
+            self.push_org(first, last, core, false, headline);
+            return;
+        }
+        if n == 1 && cues.neuter && !cues.title {
+            self.push_org(first, last, core, false, headline);
+            return;
+        }
         if !not_a_name && !(all_common && !cues.title) && (strong || first_name) {
             let lead = if lead < core_index(run, first) { run[lead] } else { first };
             self.push(EntityKind::Person, lead, last, core, honorifics, role, None, headline);
+            if !strong {
+                if let Some(h) = self.out.hits.last_mut() {
+                    h.weak = true;
+                }
+            }
             return;
         }
         if has_connector || has_acronym || n > 4 {
@@ -907,7 +1045,11 @@ impl Ctx<'_> {
         NameHit {
             kind,
             span: self.span(lead, last),
-            core: core.iter().filter(|&&i| self.t.toks[i].kind == Kind::Word).map(|&i| self.keys[i].clone()).collect(),
+            core: core
+                .iter()
+                .filter(|&&i| self.t.toks[i].kind == Kind::Word)
+                .map(|&i| self.t.key(i).to_string())
+                .collect(),
             display: self.flat_text(first, last),
             honorifics,
             role,
@@ -915,6 +1057,7 @@ impl Ctx<'_> {
             acronym: false,
             defines: None,
             headline,
+            weak: false,
         }
     }
 }
@@ -928,6 +1071,14 @@ fn core_index(run: &[usize], tok: usize) -> usize {
 struct Cues {
     title: bool,
     speech: bool,
+    /// An appositive that describes a person: ", director of", ", who".
+    appositive: bool,
+    /// ", who ...": a person, or a club or firm in British usage.
+    who: bool,
+    /// "he"/"she" follows the speech verb.
+    personal: bool,
+    /// "it" follows the speech verb: an organisation speaking.
+    neuter: bool,
     age: bool,
     leader: bool,
     credit: bool,
@@ -987,7 +1138,11 @@ mod tests {
 
     #[test]
     fn speech_verbs_and_lower_roles_mark_people() {
-        assert_eq!(people("“We are ready,” said Okafor."), vec!["Okafor"]);
+        assert_eq!(people("Okafor said he was ready."), vec!["Okafor"]);
+        // A lone word that speaks may be a company: it needs more evidence.
+        assert!(people("“We are ready,” said Okafor.").is_empty());
+        let n = names("Corvex said it would cut 300 jobs.");
+        assert_eq!(n, vec![("Corvex".to_string(), Some(EntityKind::Organisation))]);
         assert_eq!(people("Kowalczyk told reporters the plant would close."), vec!["Kowalczyk"]);
         assert_eq!(people("It angered Brazilian president Ilse Varga and others."), vec!["Ilse Varga"]);
         assert_eq!(people("The club's striker Tiago Mendes scored twice."), vec!["Tiago Mendes"]);
