@@ -41,7 +41,7 @@ impl<T: Clone> PhraseMap<T> {
             return;
         }
         v.push((words, value));
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
 
     /// The longest phrase that starts at `words[0]`: how many words it covers and its value.

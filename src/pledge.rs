@@ -258,8 +258,9 @@ pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
         units.iter().map(|u| u.words.iter().map(|&w| (w, idf_of(w))).collect()).collect();
     let weight: Vec<f64> = unit_words.iter().map(|ws| ws.iter().map(|w| w.1).sum()).collect();
     let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
-    // Candidate pairs: same kind, unit and magnitude, sharing one of their rarer words.
-    let mut index: FxHashMap<(u8, &str, i32, u64), Vec<usize>> = FxHashMap::default();
+    // Candidate pairs: same kind, unit and magnitude. A small block is compared
+    // in full; a large one only through the rarer words its units share.
+    let mut blocks: FxHashMap<(u8, &str, i32), Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
         let (k, c, v) = if let Some((c, v)) = &u.money {
             (0u8, c.as_str(), v.log10().floor() as i32)
@@ -270,13 +271,27 @@ pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
         } else {
             continue;
         };
-        let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
-        rare.sort_by_key(|&w| (dfw(w), w));
-        for w in rare.into_iter().take(4) {
-            index.entry((k, c, v, w)).or_default().push(i);
-        }
+        blocks.entry((k, c, v)).or_default().push(i);
     }
     let mut cands: Vec<(usize, usize)> = Vec::new();
+    let mut index: FxHashMap<(u8, &str, i32, u64), Vec<usize>> = FxHashMap::default();
+    for (key, members) in &blocks {
+        if members.len() <= 48 {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    cands.push((a.min(b), a.max(b)));
+                }
+            }
+            continue;
+        }
+        for &i in members {
+            let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
+            rare.sort_by_key(|&w| (dfw(w), w));
+            for w in rare.into_iter().take(4) {
+                index.entry((key.0, key.1, key.2, w)).or_default().push(i);
+            }
+        }
+    }
     for list in index.values() {
         let list = &list[..list.len().min(32)];
         for (x, &a) in list.iter().enumerate() {
@@ -368,16 +383,12 @@ pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
 
 fn add_sig(u: &mut Unit, f: &RawFigure, lex: &Lexicon) {
     match f.kind {
-        FigureKind::Money => {
-            if u.money.is_none() {
-                u.money = f.value.zip(f.unit.clone()).map(|(v, c)| (c, v));
-            }
+        FigureKind::Money if u.money.is_none() => {
+            u.money = f.value.zip(f.unit.clone()).map(|(v, c)| (c, v));
         }
-        FigureKind::Count => {
-            if u.count.is_none() {
-                if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
-                    u.count = Some((unit_class(unit, lex), v));
-                }
+        FigureKind::Count if u.count.is_none() => {
+            if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
+                u.count = Some((unit_class(unit, lex), v));
             }
         }
         FigureKind::Percent => u.percent = u.percent.or(f.value),

@@ -89,7 +89,7 @@ struct DiscOut<'a> {
     mentions: Vec<MentionOut<'a>>,
 }
 
-fn mention<'a>(a: &'a Analysis, s: Span) -> MentionOut<'a> {
+fn mention(a: &Analysis, s: Span) -> MentionOut<'_> {
     MentionOut {
         doc: a.corpus.docs.get(s.doc()).map_or("", |d| d.id.as_str()),
         start: s.start,
@@ -143,7 +143,7 @@ fn contract(a: &Analysis) -> Out<'_> {
                     kind: f.kind.as_str(),
                     value: f.value,
                     unit: f.unit.as_deref(),
-                    qualifier: f.qualifier.map(|q| q.as_str()),
+                    qualifier: f.qualifier.map(crate::model::Qualifier::as_str),
                     date: f.date.as_deref(),
                     doc: m.doc,
                     start: m.start,
@@ -190,7 +190,7 @@ pub fn one_line(s: &str) -> String {
 pub fn summary(a: &Analysis) -> String {
     let mut s = String::new();
     let n = a.corpus.docs.len();
-    let _ = writeln!(s, "{} documents", n);
+    let _ = writeln!(s, "{n} documents");
     for (i, d) in a.corpus.docs.iter().enumerate() {
         let _ = writeln!(s, "  [{}] {}  {}  ({} bytes)", i + 1, d.id, one_line(&d.title), d.bytes);
     }

@@ -400,7 +400,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     .map(|x| x.0)
                     .filter(|&c| live(c, &clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
                     .collect();
-                (found.len() >= 1 && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
+                (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
                     .then(|| found[0])
             })
             .or_else(|| (!nh.headline).then(|| pick(&clusters, false, true)).flatten())
@@ -635,11 +635,13 @@ fn assemble(cl: &Cluster, docs: &[DocExtract], lex: &Lexicon) -> Entity {
             .map(|(k, _)| k.to_string())
             .unwrap_or_default()
     });
-    let mut aliases: Vec<String> = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
+    let mut aliases: Vec<String> = forms.keys().filter(|f| **f != name).map(ToString::to_string).collect();
     aliases.sort();
+    // Roles without their country ("Defence Secretary", not "U.K. Defence Secretary");
+    // the qualified forms stay in `role_uses`.
     let mut role_count: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &role_uses {
-        *role_count.entry(r.title.as_str()).or_default() += 1;
+        *role_count.entry(r.base.as_str()).or_default() += 1;
     }
     let mut roles: Vec<(String, usize)> = role_count.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -163,7 +163,7 @@ pub fn flatten(text: &str) -> String {
     }
     let widths: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).collect();
     let max_w = widths.iter().copied().max().unwrap_or(0);
-    if max_w > 100 || max_w < 30 {
+    if !(30..=100).contains(&max_w) {
         return text.to_string();
     }
     let mut followed = 0usize;
@@ -186,11 +186,10 @@ pub fn flatten(text: &str) -> String {
         if i + 1 == lines.len() {
             break;
         }
-        let soft = widths[i] > 0
-            && widths[i + 1] > 0
-            && !starts_list_item(lines[i + 1])
-            && !(widths[i] * 10 < max_w * 6 && !ends_sentence(lines[i]))
-            && !(widths[i] * 10 < max_w * 8 && ends_sentence(lines[i]));
+        // A short line is a headline (no final stop) or the end of a paragraph.
+        let ends = ends_sentence(lines[i]);
+        let short = if ends { widths[i] * 10 < max_w * 8 } else { widths[i] * 10 < max_w * 6 };
+        let soft = widths[i] > 0 && widths[i + 1] > 0 && !starts_list_item(lines[i + 1]) && !short;
         out.push(if soft { ' ' } else { '\n' });
     }
     out
@@ -259,8 +258,7 @@ fn lex(flat: &str) -> Vec<Token> {
             let mut digit = false;
             let mut letters_since_dot = 1usize;
             let mut dotted = false;
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 let next = flat[j + d.len_utf8()..].chars().next();
                 // "RMB8.5", "USD5m": a currency code glued to its amount.
                 if d.is_ascii_digit() && !digit && c.is_uppercase() && upper == end - i && end - i <= 3 && lower == 0 {

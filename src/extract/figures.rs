@@ -584,7 +584,7 @@ impl Ctx<'_> {
                     // an ISO code ("USD 5m") must be upper case.
                     let last = &self.t.toks[i - 1];
                     let is_symbol = last.kind == Kind::Punct;
-                    if is_symbol || self.t.text(i - 1).chars().all(|c| c.is_uppercase()) {
+                    if is_symbol || self.t.text(i - 1).chars().all(char::is_uppercase) {
                         return Some((n, code.clone()));
                     }
                 }

@@ -541,7 +541,7 @@ impl Ctx<'_> {
                 RoleUse { base: title.clone(), title, country: None, span: self.span(a, b) }
             })
         });
-        self.classify(run, lead, core, role, honorifics, cues, headline);
+        self.classify(run, lead, core, role, honorifics, &cues, headline);
     }
 
     /// Whether a head word at `p` is followed by another title word (so the head is a role).
@@ -615,17 +615,15 @@ impl Ctx<'_> {
                 self.t.key(next),
                 "is" | "was" | "will" | "has" | "had" | "would" | "said" | "says" | "told" | "added"
             );
-        let slot_end;
-        if empty_appositive {
-            slot_end = t.toks[next + 1].end as usize;
-        } else if post_nominal && (after_word || next >= sent.end) {
-            slot_end = t.toks[last].end as usize;
-        } else if aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"))
-        {
-            slot_end = t.toks[last].end as usize;
+        let bare_subject =
+            aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"));
+        let slot_end = if empty_appositive {
+            t.toks[next + 1].end as usize
+        } else if (post_nominal && (after_word || next >= sent.end)) || bare_subject {
+            t.toks[last].end as usize
         } else {
             return;
-        }
+        };
         let span = Span::new(self.doc, role.span.start as usize, slot_end);
         self.out.blanks.push(BlankRole { role: role.title, base: role.base, country: role.country, span });
     }
@@ -645,9 +643,7 @@ impl Ctx<'_> {
         }
         if j < sent.end && t.toks[j].kind == Kind::Word {
             let k = self.t.key(j);
-            if self.lex.speech_verbs.contains(k) {
-                c.speech = true;
-            } else if matches!(
+            let aux_then_speech = matches!(
                 k,
                 "has"
                     | "had"
@@ -664,8 +660,8 @@ impl Ctx<'_> {
                     | "will"
                     | "would"
             ) && j + 1 < sent.end
-                && self.lex.speech_verbs.contains(self.t.key(j + 1))
-            {
+                && self.lex.speech_verbs.contains(self.t.key(j + 1));
+            if self.lex.speech_verbs.contains(k) || aux_then_speech {
                 c.speech = true;
             } else if is_leader_noun(k) && !t.toks[j].has(flag::CAP) {
                 c.leader = true;
@@ -832,7 +828,7 @@ impl Ctx<'_> {
         core: &[usize],
         role: Option<RoleUse>,
         honorifics: Vec<String>,
-        cues: Cues,
+        cues: &Cues,
         headline: bool,
     ) {
         let lex = self.lex;
@@ -864,7 +860,7 @@ impl Ctx<'_> {
             let rest = &core[m..];
             if rest.len() == 1 && t.toks[rest[0]].has(flag::ALL_CAPS) && !lex.is_org_head(self.t.key(rest[0])) {
                 self.push(EntityKind::Place, first, core[m - 1], &core[..m], Vec::new(), None, Some(idx), headline);
-                self.classify(run, rest[0], rest, None, Vec::new(), Cues::default(), headline);
+                self.classify(run, rest[0], rest, None, Vec::new(), &Cues::default(), headline);
                 return;
             }
         }
@@ -915,10 +911,8 @@ impl Ctx<'_> {
             return;
         }
         if (n >= 2 && lex.is_org_head(last_key)) || org_prefix || (has_amp && n >= 3) {
-            if !(cues.speech || cues.title) || org_prefix || n >= 2 {
-                self.push_org(first, last, core, false, headline);
-                return;
-            }
+            self.push_org(first, last, core, false, headline);
+            return;
         }
         if n >= 2 && lex.place_heads.contains(last_key) {
             self.push(EntityKind::Place, first, last, core, Vec::new(), None, None, headline);
@@ -968,7 +962,7 @@ impl Ctx<'_> {
             self.push_org(first, last, core, false, headline);
             return;
         }
-        if !not_a_name && !(all_common && !cues.title) && (strong || first_name) {
+        if !not_a_name && (cues.title || !all_common) && (strong || first_name) {
             let lead = if lead < core_index(run, first) { run[lead] } else { first };
             self.push(EntityKind::Person, lead, last, core, honorifics, role, None, headline);
             if !strong {
