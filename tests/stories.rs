@@ -93,16 +93,13 @@ fn score_story(st: &Story, s: &mut Score) {
     let mut by_gold: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut by_sys: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (k, name) in &gold_p {
-        match sys_p.get(k) {
-            Some(&e) => {
-                s.tp += 1;
-                by_gold.entry(name).or_default().insert(e);
-                by_sys.entry(e).or_default().insert(name);
-            }
-            None => {
-                s.fn_ += 1;
-                s.misses.push(format!("missed person {:?}", &text(k.0)[k.1..k.2]));
-            }
+        if let Some(&e) = sys_p.get(k) {
+            s.tp += 1;
+            by_gold.entry(name).or_default().insert(e);
+            by_sys.entry(e).or_default().insert(name);
+        } else {
+            s.fn_ += 1;
+            s.misses.push(format!("missed person {:?}", &text(k.0)[k.1..k.2]));
         }
     }
     for k in sys_p.keys().filter(|k| !gold_p.contains_key(k)) {
