@@ -83,15 +83,6 @@ pub fn main() -> ExitCode {
             };
             ExitCode::SUCCESS
         }
-        None => {
-            let corpus = load(&cli.paths);
-            if corpus.docs.is_empty() {
-                eprintln!("crossread: no input could be read");
-                return ExitCode::from(1);
-            }
-            let analysis = Analysis::run(corpus);
-            print!("{}", report::summary(&analysis));
-            ExitCode::SUCCESS
-        }
+        None => crate::tui::run(&cli.paths),
     }
 }

@@ -19,3 +19,4 @@ pub mod resolve;
 pub mod synth;
 pub mod text;
 pub mod token;
+pub mod tui;

@@ -1,0 +1,652 @@
+//! Drawing: functions of `&App` that fill a frame. They never change the state;
+//! whatever they need beyond it was prepared by `update`.
+//!
+//! Every string taken from a document, a file name or the analysis goes through
+//! [`text`] (which makes it [`wrap::safe`]), and [`scrub`] checks the finished
+//! frame, so nothing but printable text reaches the terminal.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::Frame;
+
+use super::app::{App, Loading, Mode, Pane, Reader, View};
+use super::keys::{self, Context};
+use super::layer::{self, HelpLine, Layer};
+use super::layout;
+use super::rows::{self, FigRow, GROUP_DOC_LINES};
+use super::side::{text_rect, Column};
+use super::theme::Theme;
+use super::wrap::{self, fit, safe, WLine};
+use crate::analysis::{Analysis, Selection, Stage};
+use crate::report::one_line;
+
+/// Draws the whole screen.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let buf = f.buffer_mut();
+    render(app, area, buf);
+}
+
+/// Draws the whole screen into a buffer (the frame's, or a test's).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if layout::fits(area) {
+        match &app.mode {
+            Mode::Loading(l) => loading(app, l, area, buf),
+            Mode::Ready(r) => match r.view {
+                View::Main => main_view(app, r, area, buf),
+                View::SideBySide => side_view(app, r, area, buf),
+            },
+        }
+        for l in &app.layers {
+            draw_layer(app, l, area, buf);
+        }
+    } else {
+        too_small(area, buf);
+    }
+    scrub(buf);
+}
+
+/// The last guard before the terminal: any cell holding a control character or
+/// a bidi control is replaced. Nothing should ever be found (all text went
+/// through [`safe`]); debug builds say so loudly.
+pub fn scrub(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if !cell.symbol().chars().all(wrap::is_safe_char) {
+            debug_assert!(false, "unsafe text reached the draw edge: {:?}", cell.symbol());
+            cell.set_char(wrap::PLACEHOLDER);
+        }
+    }
+}
+
+/// A span of untrusted text, made safe.
+fn text(s: &str, style: Style) -> Span<'_> {
+    Span::styled(safe(s), style)
+}
+
+/// A span of untrusted text, made safe and shortened to `max` columns.
+fn text_fit(s: &str, max: usize, style: Style) -> Span<'static> {
+    Span::styled(fit(&safe(s), max).into_owned(), style)
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let (need, now) =
+        (format!("{}x{}", layout::MIN_WIDTH, layout::MIN_HEIGHT), format!("{}x{}", area.width, area.height));
+    let w = usize::from(area.width);
+    let msg = [
+        format!("crossread needs at least {need} (now {now})"),
+        format!("crossread needs {need} (now {now})"),
+        format!("needs {need} (now {now})"),
+        format!("needs {need}"),
+    ]
+    .into_iter()
+    .find(|m| m.len() <= w)
+    .unwrap_or_default();
+    let y = area.y + area.height / 2;
+    Line::from(msg).alignment(Alignment::Center).render(Rect { y, height: 1.min(area.height), ..area }, buf);
+}
+
+fn loading(app: &App, l: &Loading, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let [body, status] = [Rect { height: area.height - 1, ..area }, Rect { y: area.bottom() - 1, height: 1, ..area }];
+    let r = layout::centered(body, 64, 8);
+    let stage = l.progress.stage();
+    let done = l.progress.done.load(std::sync::atomic::Ordering::Relaxed);
+    let total = l.progress.total.load(std::sync::atomic::Ordering::Relaxed);
+    let spin = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][(l.ticks as usize) % 10];
+    let inner_w = usize::from(r.width.saturating_sub(4));
+    let mut lines = vec![
+        Line::from(vec![Span::raw("Reading "), text_fit(&l.name, inner_w.saturating_sub(8), t.heading())]),
+        Line::from(format!("{spin} {}", stage.as_str())),
+    ];
+    if total > 0 && stage == Stage::Extracting {
+        let label = format!("{} of {} documents ", thousands(done), thousands(total));
+        let bar_w = inner_w.saturating_sub(label.chars().count() + 2).max(4);
+        let filled = (done * bar_w).checked_div(total).unwrap_or(0).min(bar_w);
+        lines.push(Line::from(vec![
+            Span::raw(label),
+            Span::styled("█".repeat(filled), t.heading()),
+            Span::styled("░".repeat(bar_w - filled), t.muted()),
+        ]));
+    } else if total > 0 {
+        lines.push(Line::from(format!("{} documents", thousands(total))));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![Span::styled("q", t.key()), Span::styled(" quits", t.muted())]));
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .title(" crossread ")
+                .border_style(t.border(true))
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        )
+        .render(r, buf);
+    status_bar(app, None, Context::Loading, status, buf);
+}
+
+/// 10000 as "10,000".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn pane_block(t: Theme, p: Pane, focused: bool, title: Vec<Span<'_>>) -> Block<'_> {
+    let mut spans = vec![Span::styled(format!(" {} {} ", p.number(), p.name()), t.title(focused))];
+    spans.extend(title);
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(t.border(focused))
+        .title(Line::from(spans))
+}
+
+fn main_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
+    let lay = r.main_layout(area);
+    for (p, rect) in &lay.panes {
+        let focused = r.focus == *p;
+        match p {
+            Pane::Documents => documents(app, r, *rect, focused, buf),
+            Pane::Entities => entities(app, r, *rect, focused, buf),
+            Pane::Figures => figures(app, r, *rect, focused, buf),
+            Pane::Article => article(app, r, *rect, focused, buf),
+        }
+    }
+    status_bar(app, Some(r), keys::context(app), lay.status, buf);
+}
+
+/// Fills a row's rectangle with the selection style.
+fn row_style(buf: &mut Buffer, rect: Rect, style: Style) {
+    buf.set_style(rect, style);
+}
+
+fn documents(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let mut title = vec![Span::styled(format!("({}) ", a.corpus.docs.len()), t.muted())];
+    let skipped = a.corpus.warnings.len();
+    if skipped > 0 {
+        title.push(Span::styled(format!("· {skipped} skipped or repaired "), t.warning()));
+    }
+    let block = pane_block(t, Pane::Documents, focused, title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let w = usize::from(inner.width);
+    let mut y = inner.y;
+    for (i, d) in a.corpus.docs.iter().enumerate().skip(r.docs.offset) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let row = Rect { y, height: 2.min(inner.bottom() - y), ..inner };
+        let num = format!("[{}] ", i + 1);
+        let line1 = Line::from(vec![
+            Span::styled(num.clone(), t.muted()),
+            text_fit(&one_line(&d.title), w.saturating_sub(num.len()), t.text()),
+        ]);
+        // Size and entity count always show; the file name gets the rest.
+        let info =
+            format!("{} · {} entities · ", rows::human_size(d.bytes), r.doc_entities.get(i).copied().unwrap_or(0));
+        let path_w = w.saturating_sub(num.len() + info.chars().count());
+        let line2 = Line::from(vec![
+            Span::raw(" ".repeat(num.len())),
+            Span::styled(info, t.muted()),
+            text_fit(&d.path, path_w, t.muted()),
+        ]);
+        line1.render(Rect { height: 1, ..row }, buf);
+        if row.height > 1 {
+            line2.render(Rect { y: y + 1, height: 1, ..row }, buf);
+        }
+        if i == r.docs.sel {
+            row_style(buf, row, t.row(focused));
+        } else if i == r.article.doc {
+            buf.set_style(Rect { width: 1, ..row }, Style::new().add_modifier(Modifier::BOLD));
+            buf[(row.x, row.y)].set_char('▌');
+        }
+        y += 2;
+    }
+}
+
+fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let title = vec![
+        Span::styled(format!("{} ({}) ", r.kind.name(), r.entity_rows.len()), t.muted()),
+        Span::styled("t ", t.key()),
+        Span::styled("kind ", t.muted()),
+    ];
+    let block = pane_block(t, Pane::Entities, focused, title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let (list, detail) = layout::entity_split(inner);
+    let n = a.corpus.docs.len();
+    let w = usize::from(list.width);
+    let wide = w >= 44;
+    for (k, &e) in r.entity_rows.iter().enumerate().skip(r.entities.offset).take(usize::from(list.height)) {
+        let ent = &a.entities[e];
+        let y = list.y + (k - r.entities.offset) as u16;
+        let row = Rect { y, height: 1, ..list };
+        let right = if wide {
+            format!(" {} mentions · in {} of {} docs", ent.mentions.len(), ent.doc_count, n)
+        } else {
+            format!(" {}× in {} of {} docs", ent.mentions.len(), ent.doc_count, n)
+        };
+        let kind = if r.kind == rows::KindFilter::All { format!("{} ", kind_letter(ent.kind)) } else { String::new() };
+        let name_w = w.saturating_sub(right.chars().count() + kind.len());
+        let name = text_fit(&ent.name, name_w, t.text());
+        let pad = name_w.saturating_sub(wrap::width(&name.content));
+        Line::from(vec![
+            Span::styled(kind, t.muted()),
+            name,
+            Span::raw(" ".repeat(pad)),
+            Span::styled(right, t.muted()),
+        ])
+        .render(row, buf);
+        if k == r.entities.sel {
+            row_style(buf, row, t.row(focused));
+        }
+    }
+    if r.entity_rows.is_empty() {
+        Line::styled(format!("No {} found.", r.kind.name().to_lowercase()), t.muted()).render(list, buf);
+    }
+    if detail.height > 0 {
+        if let Some(ent) = r.entity_rows.get(r.entities.sel).map(|&e| &a.entities[e]) {
+            let dw = usize::from(detail.width);
+            let aka = if ent.aliases.is_empty() { "no other names".to_string() } else { ent.aliases.join(", ") };
+            let roles = if ent.roles.is_empty() { ent.kind.as_str().to_string() } else { ent.roles.join("; ") };
+            Line::from(vec![Span::styled("aka ", t.heading()), text_fit(&aka, dw.saturating_sub(4), t.text())])
+                .render(Rect { height: 1, ..detail }, buf);
+            Line::from(vec![Span::styled("as  ", t.heading()), text_fit(&roles, dw.saturating_sub(4), t.text())])
+                .render(Rect { y: detail.y + 1, height: 1, ..detail }, buf);
+        }
+    }
+}
+
+fn kind_letter(k: crate::model::EntityKind) -> &'static str {
+    match k {
+        crate::model::EntityKind::Person => "P",
+        crate::model::EntityKind::Organisation => "O",
+        crate::model::EntityKind::Place => "L",
+    }
+}
+
+fn figures(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let fr = &r.figure_rows;
+    let title = vec![
+        Span::styled("≠ ", t.differs()),
+        Span::styled("values differ ", t.muted()),
+        Span::styled("~ ", t.differs()),
+        Span::styled("hedged ", t.muted()),
+    ];
+    let block = pane_block(t, Pane::Figures, focused, title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let w = usize::from(inner.width);
+    let mut y = inner.y;
+    for (i, row) in fr.rows.iter().enumerate().skip(r.figures.offset) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let h = fr.heights[i].min(inner.bottom() - y);
+        let rr = Rect { y, height: h, ..inner };
+        let mut lines: Vec<Line> = Vec::new();
+        match row {
+            FigRow::Heading(s) => lines.push(Line::styled(s.clone(), t.heading())),
+            FigRow::Pledge(_) | FigRow::Quantity(_) => {
+                let g = fr.group(row).expect("group rows have a group");
+                let label = match row {
+                    FigRow::Pledge(p) => a.pledges[*p].label.as_str(),
+                    FigRow::Quantity(q) => a.quantities[*q].label.as_str(),
+                    _ => "",
+                };
+                let nd = g.per_doc.len();
+                let docs = format!(" {nd} doc{}", if nd == 1 { "" } else { "s" });
+                let label = text_fit(&one_line(label), w.saturating_sub(2 + docs.len()), t.text());
+                let pad = w.saturating_sub(2 + docs.len() + wrap::width(&label.content));
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{} ", g.agreement.mark()), t.differs()),
+                    label,
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(docs, t.muted()),
+                ]));
+                for (d, figs) in g.per_doc.iter().take(GROUP_DOC_LINES) {
+                    let mut spans = vec![Span::styled(format!("   [{}] ", d + 1), t.muted())];
+                    let mut first = true;
+                    for &f in figs {
+                        if !first {
+                            spans.push(Span::styled(" · ", t.muted()));
+                        }
+                        first = false;
+                        let style = if g.differing.contains(&f) { t.differs() } else { t.text() };
+                        spans.push(text(&one_line(a.span_text(a.figures[f].span)), style).into_owned_span());
+                    }
+                    lines.push(fit_line(spans, w));
+                }
+                if g.per_doc.len() > GROUP_DOC_LINES {
+                    lines.push(Line::styled(
+                        format!("   … and {} more documents", g.per_doc.len() - GROUP_DOC_LINES),
+                        t.muted(),
+                    ));
+                }
+            }
+            FigRow::Figure(f) => {
+                let fig = &a.figures[*f];
+                let num = format!("  [{}] ", fig.span.doc() + 1);
+                let kind = format!("  {}", fig.kind.as_str());
+                lines.push(Line::from(vec![
+                    Span::styled(num.clone(), t.muted()),
+                    text_fit(&one_line(a.span_text(fig.span)), w.saturating_sub(num.len() + kind.len()), t.text()),
+                    Span::styled(kind, t.muted()),
+                ]));
+            }
+        }
+        Paragraph::new(lines).render(rr, buf);
+        if i == r.figures.sel {
+            row_style(buf, rr, t.row(focused));
+        }
+        y += h;
+    }
+}
+
+trait OwnedSpan {
+    fn into_owned_span(self) -> Span<'static>;
+}
+
+impl OwnedSpan for Span<'_> {
+    fn into_owned_span(self) -> Span<'static> {
+        Span::styled(self.content.into_owned(), self.style)
+    }
+}
+
+/// Shortens a line of spans to `w` columns, ending in `…` when cut.
+fn fit_line(spans: Vec<Span<'static>>, w: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in spans {
+        let sw = wrap::width(&s.content);
+        if used + sw <= w {
+            used += sw;
+            out.push(s);
+        } else {
+            out.push(Span::styled(fit(&s.content, w - used).into_owned(), s.style));
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+/// One wrapped line of a document, styled by its runs.
+fn text_line<'t>(t: Theme, flat: &'t str, wl: WLine, runs: &[wrap::Run]) -> Line<'t> {
+    Line::from(
+        wrap::pieces(flat, wl, runs)
+            .into_iter()
+            .map(|(s, m)| text(s, m.map_or_else(|| t.text(), |m| t.mark(m))))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let art = &r.article;
+    let Some(doc) = a.corpus.docs.get(art.doc) else {
+        pane_block(t, Pane::Article, focused, vec![]).render(rect, buf);
+        return;
+    };
+    let flat = &a.views[art.doc].flat;
+    let label = format!("[{}/{}] ", art.doc + 1, a.corpus.docs.len());
+    let name_w = usize::from(rect.width).saturating_sub(16 + label.len());
+    let mut block = pane_block(
+        t,
+        Pane::Article,
+        focused,
+        vec![Span::styled(label, t.muted()), text_fit(&doc.id, name_w, t.muted()), Span::raw(" ")],
+    );
+    let inner = block.inner(rect);
+    let top = art.top_line();
+    let h = usize::from(inner.height);
+    let total = art.wrap.len();
+    if total > 0 {
+        let last = (top + h).min(total);
+        let back = if r.back_to_side { "Esc back to side by side · " } else { "" };
+        block = block.title_bottom(
+            Line::styled(format!(" {back}lines {}-{} of {total} ", top + 1, last), t.muted())
+                .alignment(Alignment::Right),
+        );
+    }
+    block.render(rect, buf);
+    for (k, wl) in art.wrap.lines.iter().skip(top).take(h).enumerate() {
+        let row = Rect { y: inner.y + k as u16, height: 1, ..inner };
+        text_line(t, flat, *wl, &art.runs).render(row, buf);
+    }
+}
+
+/// What the selection is, in one line.
+fn describe(a: &Analysis, sel: Selection) -> String {
+    let n = a.corpus.docs.len();
+    let spans = a.spans_of(sel).len();
+    let docs = a.doc_count(sel);
+    let what = rows::kind_word(a, sel);
+    let noun = match sel {
+        Selection::Entity(_) => "mentions",
+        _ => "figures",
+    };
+    let noun = if spans == 1 { noun.trim_end_matches('s') } else { noun };
+    format!("{} · {what} · {spans} {noun} in {docs} of {n} docs", one_line(&a.label(sel)))
+}
+
+fn status_bar(app: &App, r: Option<&Reader>, ctx: Context, rect: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    buf.set_style(rect, t.status());
+    let w = usize::from(rect.width);
+    let corpus = match (&app.mode, r) {
+        (_, Some(r)) => format!(" {} · {} docs ", r.a.corpus.name, thousands(r.a.corpus.docs.len())),
+        (Mode::Loading(l), None) => format!(" {} · loading ", l.name),
+        _ => String::new(),
+    };
+    let corpus = text_fit(&corpus, w / 3, t.status().add_modifier(Modifier::BOLD));
+    let corpus_w = wrap::width(&corpus.content);
+    let (middle, middle_style) = match (&app.message, r.and_then(|r| r.selection.map(|s| (r, s)))) {
+        (Some(m), _) => (m.clone(), t.status().patch(t.warning())),
+        (None, Some((r, sel))) => (describe(&r.a, sel), t.status()),
+        _ => (String::new(), t.status()),
+    };
+    let middle_full = wrap::width(&middle) + 3;
+    let middle_min = middle_full.min((w * 2 / 3).saturating_sub(corpus_w));
+    // The keys of the focused context, as many as fit.
+    let hint_room = w.saturating_sub(corpus_w + middle_min);
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_w = 0;
+    for (key, what) in keys::hints(ctx) {
+        let kw = wrap::width(key) + wrap::width(what) + 3;
+        if right_w + kw > hint_room {
+            break;
+        }
+        right.push(Span::styled(format!(" {key}"), t.status().patch(t.key())));
+        right.push(Span::styled(format!(" {what} "), t.status()));
+        right_w += kw;
+    }
+    let middle_room = w.saturating_sub(corpus_w + right_w + 3);
+    let middle = text_fit(&middle, middle_room, middle_style);
+    let pad = w.saturating_sub(corpus_w + 3 + wrap::width(&middle.content) + right_w);
+    let mut spans = vec![corpus, Span::raw("│ "), middle, Span::raw(" ".repeat(pad + 1))];
+    spans.extend(right);
+    Line::from(spans).style(t.status()).render(rect, buf);
+}
+
+fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let Some(side) = &r.side else { return };
+    let lay = layout::side(area, side.visible.len());
+    // Title: what is followed, where we are.
+    let n = side.columns();
+    let cols = match (side.visible.first(), side.visible.last()) {
+        (Some(f), Some(l)) if n > 1 => format!("columns {}-{} of {n}", f.col + 1, l.col + 1),
+        _ => format!("{n} column{}", if n == 1 { "" } else { "s" }),
+    };
+    let mention = if side.spans.is_empty() {
+        "no mentions".to_string()
+    } else {
+        format!("mention {} of {}", side.cursor + 1, side.spans.len())
+    };
+    // Where we are goes right and always shows; what is followed gets the rest.
+    let place = format!(" {cols} · {mention} ");
+    let tw = usize::from(lay.title.width);
+    let head = vec![
+        Span::styled(" Side by side ", t.title(true)),
+        Span::raw(" "),
+        text(&describe(a, side.sel), t.heading()).into_owned_span(),
+    ];
+    let head = fit_line(head, tw.saturating_sub(place.chars().count() + 1));
+    let pad = tw.saturating_sub(head.width() + place.chars().count());
+    let mut spans = head.spans;
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(place, t.heading()));
+    Line::from(spans).render(lay.title, buf);
+    for c in &side.visible {
+        column(app, r, c, c.col == side.focus, buf);
+    }
+    // Footer: the documents that do not mention it, and the key that shows them.
+    let fw = usize::from(lay.footer.width);
+    let (foot, key): (Vec<Span>, Vec<Span>) = if side.unmentioned.is_empty() {
+        (vec![Span::styled(" Mentioned in every document.", t.muted())], vec![])
+    } else if side.show_all {
+        let n = side.unmentioned.len();
+        (
+            vec![Span::styled(format!(" The {n} documents that do not mention it follow the others."), t.muted())],
+            vec![Span::styled("a", t.key()), Span::styled(" folds them ", t.muted())],
+        )
+    } else {
+        let mut v = vec![Span::styled(format!(" Not mentioned in {}: ", side.unmentioned.len()), t.heading())];
+        for (k, &d) in side.unmentioned.iter().take(12).enumerate() {
+            if k > 0 {
+                v.push(Span::styled(" · ", t.muted()));
+            }
+            let title = a.corpus.docs.get(d).map(|x| one_line(&x.title)).unwrap_or_default();
+            v.push(Span::styled(format!("[{}] ", d + 1), t.muted()));
+            v.push(text_fit(&title, 28, t.text()));
+        }
+        (v, vec![Span::styled(" a", t.key()), Span::styled(" shows them ", t.muted())])
+    };
+    let key_w: usize = key.iter().map(|s| wrap::width(&s.content)).sum();
+    let foot = fit_line(foot, fw.saturating_sub(key_w + 1));
+    let used = foot.width();
+    let mut spans = foot.spans;
+    spans.push(Span::raw(" ".repeat(fw.saturating_sub(used + key_w))));
+    spans.extend(key);
+    Line::from(spans).render(lay.footer, buf);
+    status_bar(app, Some(r), keys::context(app), lay.status, buf);
+}
+
+fn column(app: &App, r: &Reader, c: &Column, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let Some(doc) = a.corpus.docs.get(c.doc) else { return };
+    let tw = usize::from(c.rect.width.saturating_sub(4));
+    let num = format!("[{}] ", c.doc + 1);
+    let title = Line::from(vec![
+        Span::styled(format!(" {num}"), t.title(focused)),
+        text_fit(&one_line(&doc.title), tw.saturating_sub(num.len() + 2), t.title(focused)),
+        Span::styled(" ", t.title(focused)),
+    ]);
+    let block = Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(t.border(focused))
+        .title(title);
+    let inner = block.inner(c.rect);
+    block.render(c.rect, buf);
+    if inner.height == 0 {
+        return;
+    }
+    // Header: how often, and how it is written here.
+    let iw = usize::from(inner.width);
+    let header = if c.count == 0 {
+        vec![Span::styled("not mentioned", t.muted())]
+    } else {
+        let noun = match r.side.as_ref().map(|s| s.sel) {
+            Some(Selection::Entity(_)) => "mention",
+            _ => "figure",
+        };
+        let plural = if c.count == 1 { "" } else { "s" };
+        let forms: Vec<String> = c.forms.iter().map(|f| format!("“{f}”")).collect();
+        vec![
+            Span::styled(format!("{} {noun}{plural}: ", c.count), t.heading()),
+            text(&forms.join(", "), t.text()).into_owned_span(),
+        ]
+    };
+    fit_line(header, iw).render(Rect { height: 1, ..inner }, buf);
+    buf.set_style(Rect { height: 1, ..inner }, Style::new().add_modifier(Modifier::UNDERLINED));
+    let tr = text_rect(c.rect);
+    let flat = &a.views[c.doc].flat;
+    for (k, wl) in c.wrap.lines.iter().skip(c.top).take(usize::from(tr.height)).enumerate() {
+        let line = c.top + k;
+        let y = tr.y + k as u16;
+        let gutter = if c.cursor_line == Some(line) {
+            "▶"
+        } else if c.marked_lines.binary_search(&line).is_ok() {
+            "•"
+        } else {
+            " "
+        };
+        let gs = if gutter == "▶" { t.mark(wrap::Mark::Current) } else { t.heading() };
+        buf.set_string(tr.x - 1, y, gutter, gs);
+        text_line(t, flat, *wl, &c.runs).render(Rect { y, height: 1, ..tr }, buf);
+    }
+}
+
+fn draw_layer(app: &App, l: &Layer, area: Rect, buf: &mut Buffer) {
+    match l {
+        Layer::Help { scroll } => help(app, *scroll, area, buf),
+    }
+}
+
+fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let r = layout::help(area);
+    Clear.render(r, buf);
+    let inner = layout::inner(r);
+    let lines = layer::help_lines(inner.width);
+    let inner_h = usize::from(inner.height);
+    let more = lines.len() > inner_h;
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.border(true))
+        .title(Line::styled(" Help: every key ", t.title(true)))
+        .title_bottom(
+            Line::styled(
+                if more { " j/k scroll · Esc closes " } else { " Esc closes " },
+                t.muted().remove_modifier(Modifier::DIM),
+            )
+            .alignment(Alignment::Right),
+        );
+    block.render(r, buf);
+    let key_w = layer::key_column();
+    for (k, l) in lines.iter().skip(usize::from(scroll)).take(inner_h).enumerate() {
+        let y = inner.y + k as u16;
+        let row = Rect { y, height: 1, x: inner.x + 1, width: inner.width.saturating_sub(1) };
+        let line = match l {
+            HelpLine::Title(s) => Line::styled(*s, t.heading()),
+            HelpLine::Key(keys, what) => {
+                let keys = keys.unwrap_or("");
+                let pad = key_w.saturating_sub(wrap::width(keys));
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(keys, t.key()),
+                    Span::raw(" ".repeat(pad)),
+                    Span::raw(what.as_str()),
+                ])
+            }
+            HelpLine::Blank => Line::raw(""),
+        };
+        line.render(row, buf);
+    }
+}

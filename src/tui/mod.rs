@@ -1,0 +1,182 @@
+//! The terminal reader: article, entity and figure panes, and a side-by-side view
+//! of every mention of a person or pledge in every document.
+//!
+//! A thin shell over the analysis, in the Elm architecture: [`app`] holds the
+//! state, the [`app::Action`]s and `update`; [`keys`] maps keys and the mouse to
+//! actions (pure, no terminal); [`draw`] reads the state and fills a frame;
+//! [`layer`] holds popups; [`side`] the side-by-side columns; [`wrap`] wraps and
+//! styles text by display width and keeps it terminal-safe. This module owns the
+//! terminal: it sets it up, runs the event loop and restores it on every exit,
+//! panics included. The corpus is loaded and analysed on a background thread, so
+//! the first frame shows at once, with progress, even for 10,000 files.
+
+pub mod app;
+pub mod draw;
+pub mod keys;
+pub mod layer;
+pub mod layout;
+pub mod rows;
+pub mod side;
+pub mod theme;
+pub mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+
+use crate::analysis::{Analysis, Progress};
+use crate::corpus::Corpus;
+use app::{update, Action, App, Mode};
+use theme::Theme;
+
+/// How often the loading screen refreshes while the analysis runs.
+const LOADING_TICK: Duration = Duration::from_millis(80);
+
+/// Opens the reader on `paths` (the embedded seeds when empty) and runs it until
+/// the user quits. Returns the process exit status.
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("crossread: the reader needs a terminal; `crossread analyze` prints a summary instead");
+        return ExitCode::from(2);
+    }
+    if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
+        for p in paths {
+            eprintln!("crossread: {}: no such file or folder", wrap::safe(&p.display().to_string()));
+        }
+        eprintln!("crossread: no input could be read");
+        return ExitCode::from(1);
+    }
+    let name = if paths.is_empty() {
+        "seeds".to_string()
+    } else if let [one] = paths {
+        one.display().to_string()
+    } else {
+        format!("{} inputs", paths.len())
+    };
+    let progress = Arc::new(Progress::default());
+    let rx = spawn_analysis(paths.to_vec(), Arc::clone(&progress));
+
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("crossread: cannot set up the terminal ({e})");
+            return ExitCode::from(1);
+        }
+    };
+    install_panic_hook();
+    // Without mouse reports the reader still works; no need to fail.
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
+    let mut app = App::loading(&name, progress, Theme::from_env(), size);
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    restore();
+
+    let mut code = ExitCode::SUCCESS;
+    if let Mode::Ready(r) = &app.mode {
+        for w in &r.a.corpus.warnings {
+            eprintln!("crossread: {}", wrap::safe(w));
+        }
+        if r.a.corpus.docs.is_empty() {
+            eprintln!("crossread: no input could be read");
+            code = ExitCode::from(1);
+        }
+    }
+    if let Err(e) = result {
+        eprintln!("crossread: the terminal failed ({e})");
+        code = ExitCode::from(1);
+    }
+    code
+}
+
+/// Loads the corpus and analyses it off the UI thread.
+fn spawn_analysis(paths: Vec<PathBuf>, progress: Arc<Progress>) -> mpsc::Receiver<Analysis> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let corpus = if paths.is_empty() { Corpus::seeds() } else { Corpus::load(&paths) };
+        let a = Analysis::run_reporting(corpus, &crate::notes::Corrections::default(), &progress);
+        // The reader may have quit already; then nobody listens.
+        let _ = tx.send(a);
+    });
+    rx
+}
+
+/// Disables mouse reports and restores the terminal (raw mode, alternate screen).
+fn restore() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// On a panic, restore the terminal (mouse capture too) before the message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Reads events and redraws after each batch of them (and on a tick while the
+/// analysis runs); otherwise waits.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Analysis>,
+) -> std::io::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| draw::draw(f, app))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let loading = matches!(app.mode, Mode::Loading(_));
+        if loading {
+            if let Ok(a) = rx.try_recv() {
+                let empty = a.corpus.docs.is_empty();
+                update(app, Action::Loaded(Arc::new(a)));
+                if empty {
+                    return Ok(());
+                }
+                dirty = true;
+                continue;
+            }
+        }
+        let timeout = if loading { LOADING_TICK } else { Duration::from_secs(3600) };
+        if event::poll(timeout)? {
+            // Take every event already waiting before drawing again, so a burst of
+            // keys (auto-repeat) costs one frame.
+            loop {
+                if let Some(action) = to_action(app, &event::read()?) {
+                    update(app, action);
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        } else if loading {
+            update(app, Action::Tick);
+            dirty = true;
+        }
+    }
+}
+
+fn to_action(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keys::key_action(app, *k),
+        Event::Mouse(m) => keys::mouse_action(app, *m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,837 @@
+//! The reader without a terminal: keys to actions, state changes, snapshots of
+//! every view on the seeds (`TestBackend`), the style of highlighted cells, and the
+//! text-safety and alignment guarantees of the draw edge.
+
+use std::sync::{Arc, OnceLock};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+use super::app::{update, Action, App, Motion, Pane, View};
+use super::keys::{key_action, mouse_action};
+use super::layer::Layer;
+use super::rows::FigRow;
+use super::theme::Theme;
+use super::{draw, keys};
+use crate::analysis::{Analysis, Progress, Selection, Stage};
+use crate::corpus::Corpus;
+use crate::model::EntityKind;
+
+fn seeds() -> Arc<Analysis> {
+    static SEEDS: OnceLock<Arc<Analysis>> = OnceLock::new();
+    Arc::clone(SEEDS.get_or_init(|| Arc::new(Analysis::run(Corpus::seeds()))))
+}
+
+fn app_at(w: u16, h: u16, theme: Theme) -> App {
+    App::new(seeds(), theme, (w, h))
+}
+
+fn app() -> App {
+    app_at(120, 36, Theme::COLOR)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    let m = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    KeyEvent::new(KeyCode::Char(c), m)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Feeds a key through the key map and update, as the event loop does.
+fn press(app: &mut App, k: KeyEvent) {
+    if let Some(a) = key_action(app, k) {
+        update(app, a);
+    }
+}
+
+fn keys_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, ch(c));
+    }
+}
+
+fn buffer(app: &App) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    term.draw(|f| draw::draw(f, app)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    term.draw(|f| draw::draw(f, app)).expect("draw");
+    term.backend().to_string()
+}
+
+/// The rows of a buffer as plain strings.
+fn rows_of(buf: &Buffer) -> Vec<String> {
+    let w = usize::from(buf.area.width);
+    buf.content
+        .chunks(w)
+        .map(|row| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for c in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                s.push_str(c.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
+            }
+            s
+        })
+        .collect()
+}
+
+fn reader(app: &App) -> &super::app::Reader {
+    app.reader().expect("the analysis is loaded")
+}
+
+fn entity(name: &str) -> usize {
+    seeds().entities.iter().position(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}"))
+}
+
+fn pledge(prefix: &str) -> usize {
+    seeds().pledges.iter().position(|p| p.label.starts_with(prefix)).unwrap_or_else(|| panic!("no pledge {prefix}"))
+}
+
+/// Moves the entity cursor to a person with `j`, as a user would.
+fn select_person(app: &mut App, name: &str) {
+    press(app, ch('2'));
+    press(app, ch('g'));
+    for _ in 0..50 {
+        if reader(app).selection == Some(Selection::Entity(entity(name))) {
+            return;
+        }
+        press(app, ch('j'));
+    }
+    panic!("{name} not reached with j");
+}
+
+fn select_pledge(app: &mut App, prefix: &str) {
+    press(app, ch('3'));
+    press(app, ch('g'));
+    for _ in 0..50 {
+        if reader(app).selection == Some(Selection::Pledge(pledge(prefix))) {
+            return;
+        }
+        press(app, ch('j'));
+    }
+    panic!("pledge {prefix} not reached with j");
+}
+
+// ---------------------------------------------------------------- keys
+
+#[test]
+fn keys_map_to_actions_by_context() {
+    let mut app = app();
+    assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
+    assert_eq!(key_action(&app, ctrl('c')), Some(Action::Quit));
+    assert_eq!(key_action(&app, ch('?')), Some(Action::OpenHelp));
+    assert_eq!(key_action(&app, key(KeyCode::F(1))), Some(Action::OpenHelp));
+    assert_eq!(key_action(&app, ch('j')), Some(Action::Move(Motion::Down)));
+    assert_eq!(key_action(&app, key(KeyCode::Down)), Some(Action::Move(Motion::Down)));
+    assert_eq!(key_action(&app, ch('k')), Some(Action::Move(Motion::Up)));
+    assert_eq!(key_action(&app, key(KeyCode::Up)), Some(Action::Move(Motion::Up)));
+    assert_eq!(key_action(&app, ch('g')), Some(Action::Move(Motion::Top)));
+    assert_eq!(key_action(&app, ch('G')), Some(Action::Move(Motion::Bottom)));
+    assert_eq!(key_action(&app, key(KeyCode::PageDown)), Some(Action::Move(Motion::PageDown)));
+    assert_eq!(key_action(&app, key(KeyCode::PageUp)), Some(Action::Move(Motion::PageUp)));
+    assert_eq!(key_action(&app, ctrl('d')), Some(Action::Move(Motion::HalfDown)));
+    assert_eq!(key_action(&app, ctrl('u')), Some(Action::Move(Motion::HalfUp)));
+    assert_eq!(key_action(&app, key(KeyCode::Tab)), Some(Action::NextPane));
+    assert_eq!(key_action(&app, key(KeyCode::BackTab)), Some(Action::PrevPane));
+    assert_eq!(key_action(&app, ch('1')), Some(Action::Focus(Pane::Documents)));
+    assert_eq!(key_action(&app, ch('4')), Some(Action::Focus(Pane::Article)));
+    assert_eq!(key_action(&app, ch('9')), None);
+    assert_eq!(key_action(&app, key(KeyCode::Enter)), Some(Action::Activate));
+    assert_eq!(key_action(&app, key(KeyCode::Esc)), Some(Action::Back));
+    assert_eq!(key_action(&app, ch('t')), Some(Action::CycleKind));
+    assert_eq!(key_action(&app, ch('n')), Some(Action::NextMention));
+    assert_eq!(key_action(&app, ch('N')), Some(Action::PrevMention));
+    // `t` only means something in the entity pane, `]` only in the article.
+    press(&mut app, ch('4'));
+    assert_eq!(key_action(&app, ch('t')), None);
+    assert_eq!(key_action(&app, ch(']')), Some(Action::NextMark));
+    assert_eq!(key_action(&app, key(KeyCode::Left)), Some(Action::PrevMark));
+    // Side by side: h/l move between columns, a shows the other documents.
+    press(&mut app, ch('2'));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(reader(&app).view, View::SideBySide);
+    assert_eq!(key_action(&app, ch('h')), Some(Action::ColumnLeft));
+    assert_eq!(key_action(&app, ch('l')), Some(Action::ColumnRight));
+    assert_eq!(key_action(&app, key(KeyCode::Right)), Some(Action::ColumnRight));
+    assert_eq!(key_action(&app, ch('a')), Some(Action::ToggleUnmentioned));
+    assert_eq!(key_action(&app, ch('n')), Some(Action::NextMention));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let app = app();
+    let mut k = ch('q');
+    k.kind = crossterm::event::KeyEventKind::Release;
+    assert_eq!(key_action(&app, k), None);
+}
+
+#[test]
+fn the_help_layer_takes_keys_first() {
+    let mut app = app();
+    press(&mut app, ch('?'));
+    assert_eq!(app.layers, [Layer::Help { scroll: 0 }]);
+    // j scrolls the help, not the list below; q closes the help, not the reader.
+    assert_eq!(key_action(&app, ch('j')), Some(Action::LayerMove(Motion::Down)));
+    assert_eq!(key_action(&app, ch('t')), None);
+    press(&mut app, ch('j'));
+    assert_eq!(reader(&app).entities.sel, 0);
+    press(&mut app, ch('q'));
+    assert!(app.layers.is_empty());
+    assert!(!app.quit);
+    press(&mut app, key(KeyCode::F(1)));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.layers.is_empty());
+    press(&mut app, ch('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_help_lists_every_key_of_every_pane() {
+    let lines = super::layer::help_lines(200);
+    let text: String = lines
+        .iter()
+        .map(|l| match l {
+            super::layer::HelpLine::Title(t) => format!("{t}\n"),
+            super::layer::HelpLine::Key(k, w) => format!("{} {w}\n", k.unwrap_or("")),
+            super::layer::HelpLine::Blank => "\n".into(),
+        })
+        .collect();
+    // Every entry of the key table is in the help, unwrapped at this width.
+    for (_, _, ks) in keys::TABLE {
+        for k in *ks {
+            assert!(text.contains(&format!("{} {}", k.keys, k.what)), "{} missing", k.keys);
+        }
+    }
+    // Narrow help wraps long descriptions instead of cutting them.
+    let narrow = super::layer::help_lines(60);
+    assert!(narrow.len() > lines.len());
+    for l in &narrow {
+        if let super::layer::HelpLine::Key(_, w) = l {
+            assert!(super::wrap::width(w) <= 60 - 3 - super::layer::key_column(), "{w}");
+        }
+    }
+    for needle in [
+        "Documents",
+        "Entities",
+        "Figures",
+        "Article",
+        "Side by side",
+        "Tab",
+        "Enter",
+        "Esc",
+        "n N",
+        "h l",
+        "PgDn",
+        "Ctrl-d",
+        "? / F1",
+        "q",
+        "mouse",
+        "t",
+        "] [",
+        " a ",
+    ] {
+        assert!(text.contains(needle), "help lacks {needle:?}");
+    }
+}
+
+#[test]
+fn the_mouse_clicks_and_scrolls() {
+    let app = app();
+    let ev = |kind| MouseEvent { kind, column: 10, row: 5, modifiers: KeyModifiers::NONE };
+    assert_eq!(mouse_action(&app, ev(MouseEventKind::Down(MouseButton::Left))), Some(Action::Click(10, 5)));
+    assert_eq!(mouse_action(&app, ev(MouseEventKind::ScrollDown)), Some(Action::Wheel(10, 5, keys::WHEEL_LINES)));
+    assert_eq!(mouse_action(&app, ev(MouseEventKind::Moved)), None);
+}
+
+// ---------------------------------------------------------------- state
+
+#[test]
+fn starts_on_the_entity_pane_with_the_most_mentioned_person() {
+    let app = app();
+    let r = reader(&app);
+    assert_eq!(r.focus, Pane::Entities);
+    assert_eq!(r.view, View::Main);
+    let first = r.entity_rows[0];
+    assert_eq!(seeds().entities[first].kind, EntityKind::Person);
+    assert_eq!(r.selection, Some(Selection::Entity(first)));
+    assert_eq!(r.article.doc, 0);
+}
+
+#[test]
+fn tab_and_numbers_move_between_panes() {
+    let mut app = app();
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(reader(&app).focus, Pane::Figures);
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(reader(&app).focus, Pane::Documents);
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(reader(&app).focus, Pane::Article);
+    press(&mut app, ch('3'));
+    assert_eq!(reader(&app).focus, Pane::Figures);
+    // Esc in the article goes back to the list used last.
+    press(&mut app, ch('4'));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(reader(&app).focus, Pane::Figures);
+}
+
+#[test]
+fn lists_move_page_and_stay_in_view() {
+    let mut app = app_at(80, 24, Theme::COLOR);
+    press(&mut app, ch('2'));
+    press(&mut app, ch('G'));
+    let r = reader(&app);
+    assert_eq!(r.entities.sel, r.entity_rows.len() - 1);
+    assert!(r.entities.offset > 0);
+    press(&mut app, ch('g'));
+    assert_eq!(reader(&app).entities.sel, 0);
+    assert_eq!(reader(&app).entities.offset, 0);
+    press(&mut app, key(KeyCode::PageDown));
+    let after_page = reader(&app).entities.sel;
+    assert!(after_page > 1, "{after_page}");
+    press(&mut app, ctrl('u'));
+    assert!(reader(&app).entities.sel < after_page);
+    // Past the end stays at the end.
+    for _ in 0..100 {
+        press(&mut app, ch('j'));
+    }
+    assert_eq!(reader(&app).entities.sel, reader(&app).entity_rows.len() - 1);
+}
+
+#[test]
+fn the_figure_list_skips_headings() {
+    let mut app = app();
+    press(&mut app, ch('3'));
+    let r = reader(&app);
+    assert_eq!(r.figure_rows.rows[r.figures.sel], FigRow::Pledge(0));
+    press(&mut app, ch('k'));
+    assert_eq!(reader(&app).figures.sel, 1, "k at the first pledge stays there");
+    press(&mut app, ch('G'));
+    let r = reader(&app);
+    assert!(matches!(r.figure_rows.rows[r.figures.sel], FigRow::Figure(_)));
+    // Walk the whole list: never on a heading.
+    press(&mut app, ch('g'));
+    for _ in 0..reader(&app).figure_rows.rows.len() {
+        let r = reader(&app);
+        assert!(!matches!(r.figure_rows.rows[r.figures.sel], FigRow::Heading(_)));
+        press(&mut app, ch('j'));
+    }
+}
+
+#[test]
+fn t_cycles_the_kind_of_entity() {
+    let mut app = app();
+    let kinds = |app: &App| {
+        let r = reader(app);
+        let a = seeds();
+        r.entity_rows.iter().map(|&e| a.entities[e].kind).collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(kinds(&app).into_iter().collect::<Vec<_>>(), [EntityKind::Person]);
+    press(&mut app, ch('t'));
+    assert_eq!(kinds(&app).into_iter().collect::<Vec<_>>(), [EntityKind::Organisation]);
+    press(&mut app, ch('t'));
+    assert_eq!(kinds(&app).into_iter().collect::<Vec<_>>(), [EntityKind::Place]);
+    press(&mut app, ch('t'));
+    assert_eq!(kinds(&app).len(), 3);
+    press(&mut app, ch('t'));
+    assert_eq!(kinds(&app).into_iter().collect::<Vec<_>>(), [EntityKind::Person]);
+}
+
+#[test]
+fn documents_open_in_the_article_pane() {
+    let mut app = app();
+    press(&mut app, ch('1'));
+    press(&mut app, ch('j'));
+    press(&mut app, ch('j'));
+    assert_eq!(reader(&app).article.doc, 2);
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(reader(&app).focus, Pane::Article);
+    assert_eq!(reader(&app).article.doc, 2);
+    let top = reader(&app).article.top;
+    press(&mut app, ch('j'));
+    assert!(reader(&app).article.top > top);
+    press(&mut app, ch('G'));
+    let r = reader(&app);
+    let h = usize::from(super::layout::inner(r.main_layout(app.area()).rect(Pane::Article)).height);
+    assert_eq!(r.article.top_line(), r.article.wrap.len().saturating_sub(h));
+    press(&mut app, ch('g'));
+    assert_eq!(reader(&app).article.top, 0);
+}
+
+#[test]
+fn side_by_side_for_a_person_visits_every_mention_in_order() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    let r = reader(&app);
+    assert_eq!(r.view, View::SideBySide);
+    let side = r.side.as_ref().unwrap();
+    let a = seeds();
+    let e = &a.entities[entity("John Healey")];
+    // Mentioning documents first, each column at its first mention.
+    assert_eq!(side.mentioned, [0, 1, 3]);
+    assert_eq!(side.unmentioned, [2, 4]);
+    assert_eq!(side.visible.len(), 3);
+    for c in &side.visible {
+        let first = e.mentions.iter().find(|m| m.doc() == c.doc).unwrap();
+        let line = c.wrap.line_of(first.start);
+        let h = usize::from(super::side::text_rect(c.rect).height);
+        assert!(line >= c.top && line < c.top + h, "doc {} first mention not in view", c.doc);
+    }
+    assert_eq!(side.visible[1].forms, ["John Healey", "Mr Healey"]);
+    // n visits every mention in reading order, each in view, and wraps around.
+    let mut seen = vec![side.current().unwrap()];
+    for _ in 1..e.mentions.len() {
+        press(&mut app, ch('n'));
+        let side = reader(&app).side.as_ref().unwrap();
+        let cur = side.current().unwrap();
+        let col = side.visible.iter().find(|c| c.doc == cur.doc()).expect("the cursor's column is on screen");
+        assert_eq!(col.col, side.focus);
+        let line = col.wrap.line_of(cur.start);
+        let h = usize::from(super::side::text_rect(col.rect).height);
+        assert!(line >= col.top && line < col.top + h, "mention {cur:?} not in view");
+        seen.push(cur);
+    }
+    assert_eq!(seen, e.mentions);
+    press(&mut app, ch('n'));
+    assert_eq!(reader(&app).side.as_ref().unwrap().cursor, 0);
+    assert!(app.message.as_deref().unwrap_or("").contains("first mention"));
+    press(&mut app, ch('N'));
+    assert_eq!(reader(&app).side.as_ref().unwrap().cursor, e.mentions.len() - 1);
+}
+
+#[test]
+fn side_by_side_for_a_pledge() {
+    let mut app = app();
+    let p = pledge("£1.6 billion");
+    select_pledge(&mut app, "£1.6 billion");
+    press(&mut app, key(KeyCode::Enter));
+    let side = reader(&app).side.as_ref().unwrap();
+    assert_eq!(side.sel, Selection::Pledge(p));
+    assert_eq!(side.mentioned, [0, 2]);
+    assert_eq!(side.spans.len(), seeds().pledges[p].figures.len());
+    assert_eq!(side.visible[0].forms[0], "£1.6 billion");
+    assert!(side.visible[1].forms.iter().any(|f| f == "more than five thousand air defence missiles"));
+}
+
+#[test]
+fn columns_scroll_sideways_and_fold_the_unmentioned() {
+    let mut app = app_at(80, 24, Theme::COLOR);
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    let side = |app: &App| reader(app).side.clone().unwrap();
+    assert_eq!(side(&app).visible.len(), 2, "two columns fit in 80");
+    assert!(rows_of(&buffer(&app))[0].contains("columns 1-2 of 3"));
+    press(&mut app, ch('l'));
+    press(&mut app, ch('l'));
+    assert_eq!(side(&app).focus, 2);
+    assert_eq!(side(&app).first, 1);
+    assert!(rows_of(&buffer(&app))[0].contains("columns 2-3 of 3"));
+    press(&mut app, ch('l'));
+    assert_eq!(side(&app).focus, 2);
+    press(&mut app, ch('a'));
+    assert_eq!(side(&app).columns(), 5);
+    press(&mut app, ch('l'));
+    press(&mut app, ch('l'));
+    assert_eq!(side(&app).visible.last().unwrap().doc, 4);
+    assert_eq!(side(&app).visible.last().unwrap().count, 0);
+    assert!(rows_of(&buffer(&app))[0].contains("columns 4-5 of 5"));
+    press(&mut app, ch('a'));
+    assert_eq!(side(&app).columns(), 3);
+    assert_eq!(side(&app).focus, 2);
+    // n brings the first column back into view.
+    press(&mut app, ch('n'));
+    press(&mut app, ch('N'));
+    assert_eq!(side(&app).focus, 0);
+    assert_eq!(side(&app).first, 0);
+}
+
+#[test]
+fn enter_on_a_column_opens_the_article_at_that_mention_and_esc_returns() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    for _ in 0..5 {
+        press(&mut app, ch('n'));
+    }
+    let cur = reader(&app).side.as_ref().unwrap().current().unwrap();
+    press(&mut app, key(KeyCode::Enter));
+    let r = reader(&app);
+    assert_eq!(r.view, View::Main);
+    assert_eq!(r.focus, Pane::Article);
+    assert_eq!(r.article.doc, cur.doc());
+    assert_eq!(r.article.cursor, Some(cur));
+    let line = r.article.wrap.line_of(cur.start);
+    assert!(line >= r.article.top_line());
+    press(&mut app, key(KeyCode::Esc));
+    let r = reader(&app);
+    assert_eq!(r.view, View::SideBySide);
+    assert_eq!(r.side.as_ref().unwrap().current(), Some(cur), "the side-by-side view is as it was");
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(reader(&app).view, View::Main);
+}
+
+#[test]
+fn the_article_steps_through_marks_and_mentions() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, ch('4'));
+    press(&mut app, ch(']'));
+    let r = reader(&app);
+    let first = seeds().views[0].marks[0];
+    assert_eq!(r.article.cursor, Some(first.0));
+    assert_eq!(r.selection, Some(super::rows::selection_of(&seeds(), first.1)));
+    // n follows the selection across documents.
+    select_person(&mut app, "John Healey");
+    press(&mut app, ch('4'));
+    let e = seeds().entities[entity("John Healey")].mentions.clone();
+    for m in &e {
+        press(&mut app, ch('n'));
+        assert_eq!(reader(&app).article.cursor, Some(*m));
+        assert_eq!(reader(&app).article.doc, m.doc());
+        assert_eq!(reader(&app).docs.sel, m.doc());
+    }
+    press(&mut app, ch('n'));
+    assert_eq!(reader(&app).article.cursor, Some(e[0]));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(reader(&app).view, View::SideBySide);
+}
+
+#[test]
+fn resizing_redraws_and_small_terminals_get_one_line() {
+    let mut app = app();
+    for (w, h, msg) in [
+        (50, 12, "crossread needs at least 60x15 (now 50x12)"),
+        (40, 10, "crossread needs 60x15 (now 40x10)"),
+        (59, 30, "crossread needs at least 60x15 (now 59x30)"),
+        (20, 5, "needs 60x15"),
+    ] {
+        update(&mut app, Action::Resize(w, h));
+        let rows = rows_of(&buffer(&app));
+        let text: Vec<&String> = rows.iter().filter(|r| !r.trim().is_empty()).collect();
+        assert_eq!(text.len(), 1);
+        assert_eq!(text[0].trim(), msg);
+    }
+    // Keys still quit; others do nothing.
+    assert_eq!(key_action(&app, ch('j')), None);
+    assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
+    update(&mut app, Action::Resize(200, 50));
+    let r = reader(&app);
+    let w = super::layout::inner(r.main_layout(app.area()).rect(Pane::Article)).width;
+    assert_eq!(r.article.wrap.width, w);
+    assert!(rows_of(&buffer(&app))[0].contains("1 Documents"));
+    update(&mut app, Action::Resize(1, 1));
+    let _ = buffer(&app);
+    update(&mut app, Action::Resize(0, 0));
+    let _ = buffer(&app);
+}
+
+#[test]
+fn clicks_focus_select_and_open() {
+    let mut app = app();
+    let lay = reader(&app).main_layout(app.area());
+    let fig = super::layout::inner(lay.rect(Pane::Figures));
+    // The second line of the figure pane is the first pledge.
+    update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
+    assert_eq!(reader(&app).focus, Pane::Figures);
+    assert_eq!(reader(&app).selection, Some(Selection::Pledge(0)));
+    // Clicking it again opens it side by side.
+    update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
+    assert_eq!(reader(&app).view, View::SideBySide);
+    update(&mut app, Action::Back);
+    // A click on a name in the article selects it.
+    let healey = seeds().entities[entity("John Healey")].mentions[0];
+    let art = super::layout::inner(lay.rect(Pane::Article));
+    update(&mut app, Action::Focus(Pane::Article));
+    let line = reader(&app).article.wrap.line_of(healey.start);
+    // Scroll until the line is on screen, then click it.
+    update(&mut app, Action::Move(Motion::By(line as i32 - 2)));
+    let r3 = reader(&app);
+    let y = art.y + (line - r3.article.top_line()) as u16;
+    let wl = r3.article.wrap.lines[line];
+    let flat = &seeds().views[0].flat;
+    let x = art.x + super::wrap::width(&flat[wl.start as usize..healey.start as usize]) as u16 + 1;
+    update(&mut app, Action::Click(x, y));
+    assert_eq!(reader(&app).selection, Some(Selection::Entity(entity("John Healey"))));
+    assert_eq!(reader(&app).article.cursor, Some(healey));
+    // The wheel scrolls the pane under the mouse.
+    let top = reader(&app).article.top_line();
+    update(&mut app, Action::Wheel(x, y, -3));
+    assert_eq!(reader(&app).article.top_line(), top.saturating_sub(3));
+}
+
+#[test]
+fn loading_shows_progress_then_the_reader() {
+    let progress = Arc::new(Progress::default());
+    let mut app = App::loading("ARTICLES/", Arc::clone(&progress), Theme::COLOR, (120, 36));
+    progress.total.store(10_000, std::sync::atomic::Ordering::Relaxed);
+    progress.done.store(3_412, std::sync::atomic::Ordering::Relaxed);
+    progress.set_stage(Stage::Extracting);
+    update(&mut app, Action::Tick);
+    insta::assert_snapshot!("loading", screen(&app));
+    assert_eq!(key_action(&app, ch('j')), None);
+    assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
+    update(&mut app, Action::Loaded(seeds()));
+    assert!(app.reader().is_some());
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_main_entities() {
+    let app = app();
+    insta::assert_snapshot!("main_entities_120x36", screen(&app));
+}
+
+#[test]
+fn snapshot_main_documents() {
+    let mut app = app();
+    keys_str(&mut app, "1j");
+    insta::assert_snapshot!("main_documents_120x36", screen(&app));
+}
+
+#[test]
+fn snapshot_main_figures() {
+    let mut app = app();
+    select_pledge(&mut app, "£1.6 billion");
+    insta::assert_snapshot!("main_figures_120x36", screen(&app));
+}
+
+#[test]
+fn snapshot_main_article() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    keys_str(&mut app, "4nn");
+    insta::assert_snapshot!("main_article_120x36", screen(&app));
+}
+
+#[test]
+fn snapshot_main_places() {
+    let mut app = app();
+    keys_str(&mut app, "ttjj");
+    insta::assert_snapshot!("main_places_120x36", screen(&app));
+}
+
+#[test]
+fn snapshot_main_80x24() {
+    let mut app = app_at(80, 24, Theme::COLOR);
+    select_person(&mut app, "John Healey");
+    insta::assert_snapshot!("main_entities_80x24", screen(&app));
+}
+
+#[test]
+fn snapshot_side_by_side_person() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("side_person_120x36", screen(&app));
+    keys_str(&mut app, "nnnn");
+    insta::assert_snapshot!("side_person_120x36_after_n", screen(&app));
+}
+
+#[test]
+fn snapshot_side_by_side_80x24() {
+    let mut app = app_at(80, 24, Theme::COLOR);
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("side_person_80x24", screen(&app));
+    keys_str(&mut app, "al");
+    insta::assert_snapshot!("side_person_80x24_all_docs", screen(&app));
+}
+
+#[test]
+fn snapshot_side_by_side_pledge() {
+    let mut app = app();
+    select_pledge(&mut app, "£1.6 billion");
+    press(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("side_pledge_120x36", screen(&app));
+    let mut small = app_at(80, 24, Theme::COLOR);
+    select_pledge(&mut small, "£1.6 billion");
+    press(&mut small, key(KeyCode::Enter));
+    insta::assert_snapshot!("side_pledge_80x24", screen(&small));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut app = app();
+    press(&mut app, ch('?'));
+    insta::assert_snapshot!("help_120x36", screen(&app));
+    let mut small = app_at(80, 24, Theme::COLOR);
+    press(&mut small, ch('?'));
+    press(&mut small, ch('G'));
+    insta::assert_snapshot!("help_80x24_end", screen(&small));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let app = app_at(50, 12, Theme::COLOR);
+    insta::assert_snapshot!("too_small", screen(&app));
+}
+
+// ---------------------------------------------------------------- styles
+
+/// The cells where `needle` is drawn on row `y` of a buffer.
+fn cells_of(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let rows = rows_of(buf);
+    for (y, row) in rows.iter().enumerate() {
+        // Only plain ASCII rows are searched by column (borders are one column each).
+        if let Some(i) = row.find(needle) {
+            let x0 = unicode_width::UnicodeWidthStr::width(&row[..i]) as u16;
+            return (0..needle.chars().count() as u16).map(|k| (x0 + k, y as u16)).collect();
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn selected_mentions_are_reversed_and_bold() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    let buf = buffer(&app);
+    // The first column holds "John Healey" (the cursor) and several "Healey".
+    let cells = cells_of(&buf, "Healey will co-host");
+    assert!(!cells.is_empty(), "mention not on screen");
+    for &(x, y) in &cells[..6] {
+        let c = &buf[(x, y)];
+        assert!(c.modifier.contains(Modifier::REVERSED | Modifier::BOLD), "{:?} at {x},{y}", c.modifier);
+        assert_eq!(c.fg, Color::Yellow);
+    }
+    // The text after it is not highlighted.
+    let (x, y) = cells[7];
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // The cursor's mention is also underlined.
+    let cur = cells_of(&buf, "said U.K. Defence Secretary John");
+    let c = &buf[cur[28]];
+    assert!(c.modifier.contains(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED), "{:?}", c.modifier);
+}
+
+#[test]
+fn no_color_shows_selection_by_modifiers_only() {
+    let mut app = app_at(120, 36, Theme::NO_COLOR);
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    let buf = buffer(&app);
+    let cells = cells_of(&buf, "Healey will co-host");
+    for &(x, y) in &cells[..6] {
+        let c = &buf[(x, y)];
+        assert!(c.modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    }
+    for c in &buf.content {
+        assert_eq!(c.fg, Color::Reset, "a colour with NO_COLOR: {c:?}");
+        assert_eq!(c.bg, Color::Reset, "a colour with NO_COLOR: {c:?}");
+    }
+    // The article marks every mention by underline, the selection by reverse.
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('4'));
+    press(&mut app, ch('n'));
+    let buf = buffer(&app);
+    let radakin = cells_of(&buf, "Radakin");
+    assert!(buf[radakin[0]].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buf[radakin[0]].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_focused_list_row_is_reversed() {
+    let app = app();
+    let buf = buffer(&app);
+    let cells = cells_of(&buf, "Vladimir Putin");
+    assert!(buf[cells[0]].modifier.contains(Modifier::REVERSED));
+    let cells = cells_of(&buf, "Tony Radakin");
+    assert!(!buf[cells[0]].modifier.contains(Modifier::REVERSED));
+}
+
+// ---------------------------------------------------------------- untrusted text and alignment
+
+fn analysis_of(docs: &[(&str, &str)]) -> Arc<Analysis> {
+    Arc::new(Analysis::run(Corpus::from_texts(docs.iter().copied())))
+}
+
+#[test]
+fn control_characters_never_reach_the_buffer() {
+    let hostile = "Evil\u{1b}]52;c;SGVsbG8=\u{7} and \u{1b}]0;pwned\u{7} and \u{1b}[2J and \u{202e}reversed. \
+                   John Healey said so. \u{9b}31m";
+    let mut a = Analysis::run(Corpus::from_texts([("a.txt", hostile), ("b.txt", "John Healey again.")]));
+    // File names are not sanitized at load: the draw edge must cope.
+    a.corpus.docs[0].path = "dir/\u{1b}]0;title\u{7}.txt".into();
+    a.corpus.docs[0].title = "raw \u{1b}[2J title".into();
+    a.corpus.name = "\u{1b}[31mred".into();
+    let mut app = App::new(Arc::new(a), Theme::COLOR, (120, 36));
+    for k in ["1", "4", "]", "2"] {
+        keys_str(&mut app, k);
+        let buf = buffer(&app);
+        for c in &buf.content {
+            assert!(c.symbol().chars().all(super::wrap::is_safe_char), "unsafe cell {:?}", c.symbol());
+        }
+    }
+    press(&mut app, key(KeyCode::Enter));
+    let rows = rows_of(&buffer(&app)).join("\n");
+    assert!(rows.contains('\u{241b}'), "ESC is shown as a visible symbol");
+    keys_str(&mut app, "1");
+    let rows = rows_of(&buffer(&app)).join("\n");
+    assert!(rows.contains("␛]0;title␇"), "{rows}");
+}
+
+#[test]
+fn scrub_replaces_anything_unsafe() {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+    buf[(1, 0)].set_symbol("\u{1b}");
+    let r = std::panic::catch_unwind(move || {
+        let mut b = buf;
+        draw::scrub(&mut b);
+        b
+    });
+    // Debug builds assert; release builds repair.
+    if let Ok(b) = r {
+        assert_eq!(b[(1, 0)].symbol(), "\u{fffd}");
+    }
+}
+
+#[test]
+fn wide_characters_and_combining_marks_keep_the_borders_aligned() {
+    let text = "東京の記者会見で John Healey は語った。日本語の文章がここに続きます、とても長い行です。\n\
+                Café Zürich: cafe\u{301} and n\u{303}o and e\u{301}\u{301} stacked marks.\n\
+                Emoji 🎉🇬🇧👍🏽 and 👩\u{200d}🔬 in a line that goes on long enough to wrap around.";
+    let text = format!("{text}\nThe visit to London was short, said Defence Secretary John Healey.");
+    let a = analysis_of(&[("wide.txt", &text), ("other.txt", "In London, Defence Secretary John Healey spoke.")]);
+    assert!(!a.entities.is_empty());
+    for (w, h) in [(120u16, 36u16), (80, 24), (61, 15)] {
+        let mut app = App::new(Arc::clone(&a), Theme::COLOR, (w, h));
+        keys_str(&mut app, "4");
+        for view in 0..2 {
+            let buf = buffer(&app);
+            let rows = rows_of(&buf);
+            for (y, row) in rows.iter().enumerate() {
+                let width = unicode_width::UnicodeWidthStr::width(row.as_str());
+                assert_eq!(width, usize::from(w), "row {y} is {width} wide at {w}x{h} (view {view}): {row:?}");
+            }
+            // The right border of the article pane is in the last column on every body row.
+            for y in 1..h - 2 {
+                let s = buf[(w - 1, y)].symbol();
+                assert!(["│", "┃", "┐", "┓", "┘", "┛"].contains(&s), "row {y}: {s:?} at {w}x{h}");
+            }
+            // Then the same side by side, on the first entity of the wide document.
+            keys_str(&mut app, "2tttg");
+            press(&mut app, key(KeyCode::Enter));
+            assert_eq!(reader(&app).view, View::SideBySide);
+        }
+    }
+}
