@@ -5,6 +5,8 @@
 //! corrections and finds the discrepancies. The result is immutable: the reader,
 //! the search, the notes and `analyze --json` all read the same structure.
 
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
@@ -62,10 +64,28 @@ impl Analysis {
 
     /// Analyses a corpus, applying the user's entity corrections.
     pub fn run_with(corpus: Corpus, corrections: &crate::notes::Corrections) -> Analysis {
+        Analysis::run_reporting(corpus, corrections, &Progress::default())
+    }
+
+    /// [`Analysis::run_with`], reporting how far it got in `progress` (read by the
+    /// reader's loading screen from another thread).
+    pub fn run_reporting(corpus: Corpus, corrections: &crate::notes::Corrections, progress: &Progress) -> Analysis {
         let lex = Lexicon::get();
         let timer = Timer::new();
-        let docs: Vec<DocExtract> = corpus.docs.par_iter().enumerate().map(|(i, d)| extract(i, &d.text, lex)).collect();
+        progress.total.store(corpus.docs.len(), Ordering::Relaxed);
+        progress.set_stage(Stage::Extracting);
+        let docs: Vec<DocExtract> = corpus
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let e = extract(i, &d.text, lex);
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                e
+            })
+            .collect();
         timer.lap("extract");
+        progress.set_stage(Stage::Linking);
         let Resolved { entities, hit_entity } = resolve::resolve(&docs, lex);
         timer.lap("resolve");
         let mut a = Analysis { entities, ..Analysis::default() };
@@ -76,7 +96,15 @@ impl Analysis {
                 refs.push(FigRef { doc: d, raw: f });
             }
         }
-        let linked = pledge::link(&docs, &refs, lex);
+        // Mentions by document: (start, end, entity, is a place).
+        let mut mentions: Vec<Vec<(u32, u32, u32, bool)>> = vec![Vec::new(); docs.len()];
+        for (e, ent) in a.entities.iter().enumerate() {
+            for m in &ent.mentions {
+                mentions[m.doc()].push((m.start, m.end, e as u32, ent.kind == EntityKind::Place));
+            }
+        }
+        mentions.par_iter_mut().for_each(|v| v.sort_unstable());
+        let linked = pledge::link(&docs, &refs, &mentions, lex);
         timer.lap("pledges");
         let mut per_doc = vec![0usize; docs.len()];
         for (g, r) in refs.iter().enumerate() {
@@ -126,9 +154,11 @@ impl Analysis {
             .collect();
         a.index_marks();
         timer.lap("index");
+        progress.set_stage(Stage::Comparing);
         let found = crate::discrepancy::find(&Parts { analysis: &a, docs: &docs });
         a.discrepancies = found;
         timer.lap("discrepancies");
+        progress.set_stage(Stage::Done);
         a
     }
 
@@ -207,6 +237,53 @@ impl DocView {
     }
 }
 
+/// What the analysis is doing now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Stage {
+    Loading = 0,
+    Extracting = 1,
+    Linking = 2,
+    Comparing = 3,
+    Done = 4,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading files",
+            Stage::Extracting => "finding names and figures",
+            Stage::Linking => "linking documents",
+            Stage::Comparing => "comparing accounts",
+            Stage::Done => "done",
+        }
+    }
+}
+
+/// Progress of a running analysis, shared with the thread that shows it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Documents extracted so far, and in all.
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    stage: AtomicU8,
+}
+
+impl Progress {
+    pub fn set_stage(&self, s: Stage) {
+        self.stage.store(s as u8, Ordering::Relaxed);
+    }
+    pub fn stage(&self) -> Stage {
+        match self.stage.load(Ordering::Relaxed) {
+            1 => Stage::Extracting,
+            2 => Stage::Linking,
+            3 => Stage::Comparing,
+            4 => Stage::Done,
+            _ => Stage::Loading,
+        }
+    }
+}
+
 /// Prints the time each stage took to stderr when `CROSSREAD_TIMINGS` is set.
 struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 
@@ -274,6 +351,24 @@ fn attribute_quotes(docs: &[DocExtract], hit_entity: &[Vec<Option<usize>>], enti
                     let opens_paragraph =
                         qa > 0 && (t.toks[qa - 1].has(flag::BREAK_BEFORE) || t.toks[qa].has(flag::BREAK_BEFORE));
                     prev_speaker.filter(|(_, end)| opens_paragraph && qa.saturating_sub(*end) < 120).map(|p| p.0)
+                })
+                .or_else(|| {
+                    // "…,” he said": the person last named before the quotation.
+                    let after_words: Vec<&str> = (qb + 1..(qb + 6).min(t.len()))
+                        .filter(|&i| t.toks[i].kind == Kind::Word)
+                        .map(|i| t.key(i))
+                        .collect();
+                    let pronoun = after_words.iter().take(3).any(|w| matches!(*w, "he" | "she"));
+                    let speech = after_words.iter().take(3).any(|w| Lexicon::get().is_speech_verb(w));
+                    if !(pronoun && speech) {
+                        return None;
+                    }
+                    let window_start = t.toks[t.sentence_of(qa).start.saturating_sub(1).min(qa)].start as usize;
+                    let lookback = t
+                        .sents
+                        .get((t.toks[qa].sent as usize).saturating_sub(2))
+                        .map_or(window_start, |r| t.toks[r.start].start as usize);
+                    people.iter().rev().find(|(s0, _, _)| *s0 >= lookback && *s0 < q.start).map(|p| p.2)
                 });
             if let Some(s) = speaker {
                 prev_speaker = Some((s, qb));

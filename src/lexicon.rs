@@ -154,6 +154,9 @@ pub struct Lexicon {
     pub org_prefixes: HashSet<String>,
     pub org_connectors: HashSet<String>,
     pub places: Vec<Place>,
+    /// For each place, the country it is or is the capital of (the gazetteer lists
+    /// each capital right after its country).
+    pub country_of: Vec<Option<usize>>,
     /// Place names and aliases -> index in `places`.
     pub place_names: PhraseMap<usize>,
     /// Demonyms ("French") -> index in `places`.
@@ -472,6 +475,12 @@ impl Lexicon {
                     l.demonyms.insert(dem, idx);
                 }
             }
+            let country = match kind {
+                PlaceKind::Country => Some(idx),
+                PlaceKind::Capital => l.places.iter().rposition(|p| p.kind == PlaceKind::Country),
+                _ => None,
+            };
+            l.country_of.push(country);
             l.places.push(Place { kind, name, aliases });
         }
         for line in data_lines(CURRENCIES) {

@@ -55,6 +55,8 @@ pub struct RoleUse {
     pub base: String,
     /// Index of the country or demonym that qualified it, if any (gazetteer index).
     pub country: Option<usize>,
+    /// The organisation that qualified it ("Corvane" in "Corvane Chief Executive"), folded.
+    pub org: Option<String>,
     /// Where the role is written.
     pub span: Span,
 }

@@ -53,6 +53,10 @@ struct Unit {
     noun: Option<String>,
     /// Hashes of the normalised context words, sorted and distinct.
     words: Vec<u64>,
+    /// Hashes of the words right next to the figure (four on each side).
+    tight: Vec<u64>,
+    /// People and organisations named in the clause around the figure.
+    ents: Vec<u32>,
 }
 
 /// Hash of the normalised form of an already folded word (see [`norm_word`]).
@@ -144,8 +148,57 @@ fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<Stri
     (yes, noun)
 }
 
+/// Hashes of the content words within four tokens of a figure.
+fn tight_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], lex: &Lexicon) -> Vec<u64> {
+    let r = t.sentence_of(a);
+    // Five words on each side, not counting punctuation.
+    let mut s = a;
+    let mut n = 0;
+    while s > r.start && n < 5 {
+        s -= 1;
+        n += usize::from(t.toks[s].kind == Kind::Word);
+    }
+    let mut e = b;
+    n = 0;
+    while e + 1 < r.end && n < 5 {
+        e += 1;
+        n += usize::from(t.toks[e].kind == Kind::Word);
+    }
+    let mut out: Vec<u64> = (s..=e)
+        .filter(|&i| {
+            t.toks[i].kind == Kind::Word && !(a..=b).contains(&i)
+                || (a..=b).contains(&i) && i > a && t.toks[i].kind == Kind::Word
+        })
+        .map(|i| t.key(i))
+        .filter(|k| k.len() >= 3 && !lex.function.contains(k) && crate::extract::numbers::scale(k).is_none())
+        .map(|k| norm_hash(k, lex))
+        .collect();
+    let (from, to) = (t.toks[s].start, t.toks[e].end);
+    let first = ents.partition_point(|m| m.0 < from);
+    for m in ents[first..].iter().take_while(|m| m.1 <= to) {
+        let mut h = rustc_hash::FxHasher::default();
+        ("@entity", m.2).hash(&mut h);
+        out.push(h.finish());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The entities named in the clause of a figure, sorted.
+fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)]) -> Vec<u32> {
+    let (s, e) = clause(t, a, b);
+    let (from, to) = (t.toks[s].start, t.toks[e].end);
+    let first = ents.partition_point(|m| m.0 < from);
+    // People and organisations only: places are shared background.
+    let mut out: Vec<u32> = ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| !m.3).map(|m| m.2).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Hashes of the content words around a figure, normalised, sorted, distinct.
-fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Vec<u64> {
+fn context_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], lex: &Lexicon) -> Vec<u64> {
     let r = t.sentence_of(a);
     let s = a.saturating_sub(15).max(r.start);
     let e = (b + 15).min(r.end.saturating_sub(1));
@@ -160,6 +213,15 @@ fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Vec<u64> {
         })
         .map(|k| norm_hash(k, lex))
         .collect();
+    // The people, organisations and places named around the figure say most
+    // about what it counts.
+    let (from, to) = (t.toks[s].start, t.toks[e].end);
+    let first = ents.partition_point(|m| m.0 < from);
+    for m in ents[first..].iter().take_while(|m| m.1 <= to) {
+        let mut h = rustc_hash::FxHasher::default();
+        ("@entity", m.2).hash(&mut h);
+        out.push(h.finish());
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -168,7 +230,14 @@ fn context_words(t: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Vec<u64> {
 /// Links all figures of the corpus. `figs` are in reading order.
 /// The units of one document: its pledges (a commitment figure with the counts
 /// and date of its clause) and its other linkable figures.
-fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Lexicon) -> Vec<Unit> {
+fn doc_units(
+    d: usize,
+    list: &[usize],
+    t: &Tokens,
+    ents: &[(u32, u32, u32, bool)],
+    figs: &[FigRef<'_>],
+    lex: &Lexicon,
+) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut taken = vec![false; list.len()];
     for (x, &g) in list.iter().enumerate() {
@@ -177,7 +246,10 @@ fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Le
         }
         let f = figs[g].raw;
         let (commit, noun) = is_commitment(t, f, lex);
-        let linkable = matches!(f.kind, FigureKind::Money | FigureKind::Count | FigureKind::Percent);
+        let linkable = matches!(
+            f.kind,
+            FigureKind::Money | FigureKind::Count | FigureKind::Percent | FigureKind::Duration | FigureKind::Ordinal
+        );
         if !linkable {
             continue;
         }
@@ -191,7 +263,9 @@ fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Le
             percent: None,
             date: None,
             noun,
-            words: context_words(t, f.toks.0, f.toks.1, lex),
+            words: context_words(t, f.toks.0, f.toks.1, ents, lex),
+            tight: tight_words(t, f.toks.0, f.toks.1, ents, lex),
+            ents: clause_entities(t, f.toks.0, f.toks.1, ents),
         };
         add_sig(&mut unit, f, lex);
         if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
@@ -223,7 +297,7 @@ fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Le
                     taken[y] = true;
                     unit.figs.push(h);
                     add_sig(&mut unit, o, lex);
-                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, lex));
+                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, ents, lex));
                     unit.words.sort_unstable();
                     unit.words.dedup();
                 }
@@ -234,7 +308,13 @@ fn doc_units(d: usize, list: &[usize], t: &Tokens, figs: &[FigRef<'_>], lex: &Le
     units
 }
 
-pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
+/// `entities[doc]` are the (start, end, entity) mentions of each document, sorted.
+pub fn link(
+    docs: &[DocExtract],
+    figs: &[FigRef<'_>],
+    entities: &[Vec<(u32, u32, u32, bool)>],
+    lex: &Lexicon,
+) -> Linked {
     let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (g, f) in figs.iter().enumerate() {
         by_doc[f.doc].push(g);
@@ -242,7 +322,9 @@ pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
     let units: Vec<Unit> = by_doc
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(d, list)| doc_units(d, list, &docs[d].tokens, figs, lex))
+        .flat_map_iter(|(d, list)| {
+            doc_units(d, list, &docs[d].tokens, entities.get(d).map_or(&[][..], Vec::as_slice), figs, lex)
+        })
         .collect();
     // Word weights: rare words say more. Each unit keeps its words as sorted
     // hashes, so overlaps are a merge.
@@ -311,8 +393,26 @@ pub fn link(docs: &[DocExtract], figs: &[FigRef<'_>], lex: &Lexicon) -> Linked {
             let shared = shared_weight(&unit_words[a], &unit_words[b]);
             let min = weight[a].min(weight[b]);
             let overlap = if min > 0.0 { shared / min } else { 0.0 };
-            let s = score(&units[a], &units[b], overlap);
-            let threshold = if units[a].doc == units[b].doc { 7.0 } else { 4.0 };
+            let (s, worst) = score(&units[a], &units[b], overlap);
+            if std::env::var_os("CROSSREAD_DEBUG_LINK").is_some() {
+                let txt = |u: usize| {
+                    let f = figs[units[u].figs[0]].raw;
+                    format!("{}:{}", units[u].doc, &docs[units[u].doc].tokens.flat[f.start..f.end])
+                };
+                eprintln!(
+                    "link {:?} {:?} overlap {overlap:.2} tight {} -> {s:.2} {worst:?}",
+                    txt(a),
+                    txt(b),
+                    shares(&units[a].tight, &units[b].tight)
+                );
+            }
+            // A document restating its own figure (headline and body) links easily
+            // when the value is the same; a different value there needs much more.
+            let threshold = match (units[a].doc == units[b].doc, worst) {
+                (false, _) => 0.5,
+                (true, Closeness::Equal) => 3.0,
+                (true, _) => 8.5,
+            };
             (s >= threshold).then_some((s, a, b))
         })
         .collect();
@@ -391,6 +491,12 @@ fn add_sig(u: &mut Unit, f: &RawFigure, lex: &Lexicon) {
                 u.count = Some((unit_class(unit, lex), v));
             }
         }
+        // Durations and ordinals compare like counts of their unit ("years", "minute").
+        FigureKind::Duration | FigureKind::Ordinal if u.count.is_none() => {
+            if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
+                u.count = Some((format!("{}:{}", f.kind.as_str(), unit_class(unit, lex)), v));
+            }
+        }
         FigureKind::Percent => u.percent = u.percent.or(f.value),
         FigureKind::Date => u.date = u.date.clone().or_else(|| f.date.clone()),
         _ => {}
@@ -404,6 +510,23 @@ fn root(p: &mut [usize], x: usize) -> usize {
     }
     p[x] = r;
     r
+}
+
+/// Whether two sorted lists share an element.
+fn shares(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+fn shares32(a: &[u32], b: &[u32]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
 /// Sum of the weights of the words two sorted (hash, weight) lists share.
@@ -425,59 +548,105 @@ fn shared_weight(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
 
 /// How likely two units state the same thing, given the weighted overlap of
 /// their context words.
-fn score(a: &Unit, b: &Unit, overlap: f64) -> f64 {
+/// How two values compare: equal, close (within about a third), or at most
+/// twice apart; `None` when they cannot be the same figure.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+enum Closeness {
+    Far,
+    Close,
+    Equal,
+}
+
+fn closeness(x: f64, y: f64) -> Option<Closeness> {
+    if (x - y).abs() <= x.abs().max(y.abs()) * 1e-9 {
+        return Some(Closeness::Equal);
+    }
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    if lo <= 0.0 {
+        return None;
+    }
+    match hi / lo {
+        r if r <= 1.35 => Some(Closeness::Close),
+        r if r <= 2.0 => Some(Closeness::Far),
+        _ => None,
+    }
+}
+
+fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let mut s = 0.0;
+    // The weakest agreement of the values decides how much context is needed.
+    let mut worst = Closeness::Equal;
+    let mut note = |c: Option<Closeness>, equal_bonus: f64| -> Option<f64> {
+        let c = c?;
+        if c < worst {
+            worst = c;
+        }
+        Some(match c {
+            Closeness::Equal => equal_bonus,
+            Closeness::Close => 1.0,
+            Closeness::Far => 0.0,
+        })
+    };
     match (&a.money, &b.money) {
         (Some((ca, va)), Some((cb, vb))) => {
             if ca != cb {
-                return 0.0;
+                return (0.0, Closeness::Far);
             }
-            if (va - vb).abs() <= va.abs() * 1e-9 {
-                s += 4.0;
-            } else if va / vb > 2.0 || vb / va > 2.0 {
-                return 0.0;
-            }
+            let Some(v) = note(closeness(*va, *vb), 4.0) else { return (0.0, Closeness::Far) };
+            s += v;
         }
-        (Some(_), None) | (None, Some(_)) => return 0.0,
+        (Some(_), None) | (None, Some(_)) => return (0.0, Closeness::Far),
         _ => {}
     }
     match (&a.count, &b.count) {
         (Some((ua, va)), Some((ub, vb))) => {
             if ua == ub {
-                if (va - vb).abs() < 1e-9 {
-                    s += 3.0;
-                } else if (va - vb).abs() <= va.max(*vb) * 0.25 {
-                    s += 1.0;
-                } else if a.money.is_none() {
-                    return 0.0;
+                match note(closeness(*va, *vb), 3.0) {
+                    Some(v) => s += v,
+                    None if a.money.is_none() => return (0.0, Closeness::Far),
+                    None => {}
                 }
             } else if a.money.is_none() {
-                return 0.0;
+                return (0.0, Closeness::Far);
             }
         }
-        (Some(_), None) | (None, Some(_)) if a.money.is_none() => return 0.0,
+        (Some(_), None) | (None, Some(_)) if a.money.is_none() => return (0.0, Closeness::Far),
         _ => {}
     }
     match (a.percent, b.percent) {
         (Some(x), Some(y)) => {
-            if (x - y).abs() < 1e-9 {
-                s += 3.0;
-            } else if (x - y).abs() > x.max(y) * 0.5 {
-                return 0.0;
-            }
+            let Some(v) = note(closeness(x, y), 3.0) else { return (0.0, Closeness::Far) };
+            s += v;
         }
-        (Some(_), None) | (None, Some(_)) if a.money.is_none() && a.count.is_none() => return 0.0,
+        (Some(_), None) | (None, Some(_)) if a.money.is_none() && a.count.is_none() => return (0.0, Closeness::Far),
         _ => {}
     }
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) if x == y => s += 2.0,
-        (Some(x), Some(y)) if x.len() == y.len() => s -= 4.0,
-        _ => {}
+    // How much shared context the values need: a word right next to both
+    // numbers ("prize money", "minute") and the words of their sentences.
+    let tight = shares(&a.tight, &b.tight);
+    let other_parties = !a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents);
+    let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x != y && x.len() == y.len());
+    let enough = match worst {
+        _ if dates_differ => false,
+        Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
+        Closeness::Close => !other_parties && ((tight && overlap >= 0.15) || overlap >= 0.45),
+        Closeness::Far => !other_parties && tight && overlap >= 0.6,
+    };
+    if !enough {
+        return (0.0, worst);
+    }
+    if matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y) {
+        s += 2.0;
     }
     if a.noun.is_some() && a.noun == b.noun {
         s += 1.0;
     }
-    s + overlap * 5.0
+    if tight {
+        s += 1.0;
+    }
+    // Linked pairs always score above zero; the ranking prefers equal values
+    // and more shared context.
+    (1.0 + s + overlap * 6.0, worst)
 }
 
 /// A short label for a pledge: the clause from its first figure.

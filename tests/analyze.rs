@@ -248,3 +248,35 @@ fn help_explains_every_subcommand_and_flag() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("--json") && s.contains("Exit status"), "{s}");
 }
+
+#[test]
+fn seeds_discrepancies() {
+    let j = analyze_json(&[]);
+    let ds = j["discrepancies"].as_array().unwrap();
+    let find = |kind: &str, needle: &str| {
+        ds.iter().find(|d| d["kind"] == kind && d["summary"].as_str().unwrap().contains(needle))
+    };
+    // The blanked Defence Secretary of the press release, with the name the others give.
+    let blank = find("missing-name", "Defence Secretary").expect("blanked name");
+    assert!(blank["summary"].as_str().unwrap().contains("John Healey"));
+    assert!(blank["mentions"].as_array().unwrap().iter().any(|m| m["doc"].as_str().unwrap().starts_with("002")));
+    // One document names a different Prime Minister.
+    let pm = find("role", "Prime Minister").expect("role conflict");
+    assert!(
+        pm["summary"].as_str().unwrap().contains("Rishi Sunak")
+            && pm["summary"].as_str().unwrap().contains("Keir Starmer")
+    );
+    // "over £4.5 billion" against "£4.5 billion".
+    assert!(find("figure", "over £4.5 billion").is_some());
+    // The spun copy, with its swapped words.
+    let spun = find("reuse", "spun").expect("spun copy");
+    assert!(spun["summary"].as_str().unwrap().contains("001") && spun["summary"].as_str().unwrap().contains("003"));
+    assert!(spun["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("said -> mentioned")));
+    // The reworded quotation, with a word diff.
+    let quote = find("quote", "John Healey").expect("quote drift");
+    assert!(quote["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("{+cannot+}")));
+    // "€1.5 billion" and "1.5 billion euros" agree: no figure discrepancy names them.
+    assert!(!ds.iter().any(|d| d["kind"] == "figure" && d["summary"].as_str().unwrap().contains("1.5 billion euros")));
+    // Every discrepancy shows its evidence.
+    assert!(ds.iter().all(|d| !d["mentions"].as_array().unwrap().is_empty()));
+}

@@ -158,6 +158,63 @@ fn score_story(st: &Story, s: &mut Score) {
     }
 }
 
+/// Whether a found discrepancy shows a gold one: same kind, and its spans cover
+/// the gold evidence (at least two pieces, or the only one).
+fn shows(st: &Story, d: &crossread::model::Discrepancy, g: &Value) -> bool {
+    if d.kind.as_str() != g["kind"].as_str().unwrap() {
+        return false;
+    }
+    let a = &st.analysis;
+    let docs: Vec<usize> =
+        g["docs"].as_array().unwrap().iter().filter_map(|x| st.index.get(x.as_str().unwrap()).copied()).collect();
+    let evidence: Vec<&str> = g["evidence"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+    let covered = evidence
+        .iter()
+        .filter(|e| {
+            docs.iter().any(|&doc| {
+                occurrences(&a.corpus.docs[doc].text, e).iter().any(|&(s0, e0)| {
+                    d.spans.iter().any(|sp| sp.doc() == doc && (sp.start as usize) < e0 && s0 < sp.end as usize)
+                })
+            })
+        })
+        .count();
+    covered >= evidence.len().min(2)
+}
+
+#[test]
+fn discrepancies_on_unseen_stories() {
+    let (mut found, mut total, mut real, mut reported) = (0, 0, 0, 0);
+    for dir in stories() {
+        let st = load(&dir);
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let gold = st.gold["discrepancies"].as_array().unwrap();
+        for g in gold {
+            total += 1;
+            if st.analysis.discrepancies.iter().any(|d| shows(&st, d, g)) {
+                found += 1;
+            } else {
+                println!("{name}: missed {} {}", g["kind"], g["about"]);
+            }
+        }
+        // Single-source claims are facts about the corpus; the gold lists only the
+        // notable ones, so they are not counted against precision.
+        for d in st.analysis.discrepancies.iter().filter(|d| d.kind != crossread::model::DiscrepancyKind::SingleSource)
+        {
+            reported += 1;
+            if gold.iter().any(|g| shows(&st, d, g)) {
+                real += 1;
+            } else {
+                println!("{name}: reported {} {}", d.kind.as_str(), d.summary);
+            }
+        }
+    }
+    let recall = found as f64 / total.max(1) as f64;
+    let precision = real as f64 / reported.max(1) as f64;
+    println!("discrepancies: found {found}/{total} ({recall:.2}), real {real}/{reported} ({precision:.2})");
+    assert!(recall >= 0.9, "recall {recall:.2}");
+    assert!(precision >= 0.8, "precision {precision:.2}");
+}
+
 #[test]
 fn people_and_figures_on_unseen_stories() {
     let mut s = Score::default();

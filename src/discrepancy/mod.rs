@@ -1,9 +1,158 @@
-//! Finding discrepancies between documents.
+//! Finding discrepancies between documents: what one account says that another
+//! contradicts, leaves out, rewords or copies.
+//!
+//! Each finder looks at the linked analysis (pledges and quantities, roles,
+//! quotations, sentences) and reports a [`Discrepancy`] with the spans that show
+//! it. They are ordered by significance: conflicting figures and roles first,
+//! single-source claims last.
 
-use crate::analysis::Parts;
-use crate::model::Discrepancy;
+pub mod diff;
+mod figures;
+mod names;
+mod quotes;
+mod reuse;
+mod roles;
 
-/// Every discrepancy of the corpus, most significant first.
-pub fn find(_p: &Parts<'_>) -> Vec<Discrepancy> {
-    Vec::new()
+use crate::analysis::{Analysis, Parts};
+use crate::model::{Discrepancy, DiscrepancyKind, Span};
+
+/// Every discrepancy of the corpus, most significant first, numbered `disc:1`...
+pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    out.extend(figures::find(p));
+    out.extend(roles::find(p));
+    out.extend(names::missing(p));
+    out.extend(names::spelling(p));
+    out.extend(quotes::find(p));
+    out.extend(reuse::find(p));
+    out.extend(figures::single_source(p));
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(first_span(a).cmp(&first_span(b))));
+    for (i, d) in out.iter_mut().enumerate() {
+        d.id = format!("disc:{}", i + 1);
+    }
+    out
+}
+
+fn first_span(d: &Discrepancy) -> Option<Span> {
+    d.spans.first().copied()
+}
+
+/// A short name for a document in summaries: the leading number of a file name
+/// like `000_615a17b2679902ae`, else the whole id.
+pub fn doc_label(a: &Analysis, doc: usize) -> String {
+    let id = a.corpus.docs.get(doc).map_or("", |d| d.id.as_str());
+    match id.split_once('_') {
+        Some((head, _)) if !head.is_empty() && head.len() <= 6 && head.bytes().all(|b| b.is_ascii_digit()) => {
+            head.to_string()
+        }
+        _ => id.to_string(),
+    }
+}
+
+/// A new discrepancy (its id is set by [`find`]).
+fn new(kind: DiscrepancyKind, summary: String, spans: Vec<Span>, score: f64) -> Discrepancy {
+    Discrepancy { id: String::new(), kind, summary, details: Vec::new(), spans, score, entity: None, pledge: None }
+}
+
+/// The text of a span on one line.
+fn one_line(a: &Analysis, s: Span) -> String {
+    crate::report::one_line(a.span_text(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::corpus::Corpus;
+    use crate::model::DiscrepancyKind;
+
+    fn found(texts: &[&str]) -> Vec<(DiscrepancyKind, String)> {
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip(texts.iter().copied())));
+        a.discrepancies.iter().map(|d| (d.kind, d.summary.clone())).collect()
+    }
+
+    fn has(v: &[(DiscrepancyKind, String)], kind: DiscrepancyKind, needle: &str) -> bool {
+        v.iter().any(|(k, s)| *k == kind && s.contains(needle))
+    }
+
+    #[test]
+    fn a_death_toll_stated_differently() {
+        let d = found(&[
+            "The earthquake that struck the northern province on Sunday killed at least 41 people, officials said on Monday.",
+            "Officials said on Monday that 44 people were killed by the earthquake that struck the northern province.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "at least 41 people"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Figure, "44 people"), "{d:?}");
+    }
+
+    #[test]
+    fn the_same_value_in_another_form_is_agreement() {
+        let d = found(&[
+            "The bloc announced €1.5 billion in humanitarian aid for the flood region on Tuesday.",
+            "On Tuesday the bloc announced 1.5 billion euros in humanitarian aid for the flood region.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
+    fn one_office_two_people() {
+        let d = found(&[
+            "Finance Minister Ana Ruiz said the budget would be balanced by next year.",
+            "Finance Minister Jorge Pena told parliament the budget would be balanced by next year.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Ana Ruiz"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Jorge Pena"), "{d:?}");
+    }
+
+    #[test]
+    fn a_blanked_name_with_the_name_from_elsewhere() {
+        let d = found(&[
+            "The Health Secretary, , said hospitals would get more staff this winter.",
+            "Health Secretary Tom Reed said hospitals would get more staff this winter.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::MissingName, "Tom Reed"), "{d:?}");
+    }
+
+    #[test]
+    fn a_misspelt_surname() {
+        let d = found(&[
+            "Mayor Janusz Kowalczyk said the bridge would reopen in May.",
+            "The bridge will reopen in May, Mayor Janusz Kowalcyzk told reporters.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Spelling, "Kowalcyzk"), "{d:?}");
+    }
+
+    #[test]
+    fn a_reworded_quotation() {
+        let d = found(&[
+            "“We will rebuild every home that was lost in the flood,” said Mayor Janusz Kowalczyk on Monday.",
+            "“We will rebuild every house that was lost in the floods,” said Mayor Janusz Kowalczyk on Monday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Quote, "Janusz Kowalczyk"), "{d:?}");
+    }
+
+    #[test]
+    fn a_spun_copy() {
+        let original = "Rescue teams searched the flooded valley for a third day on Tuesday. \
+            The regional governor said more boats would arrive from the capital by the evening. \
+            Residents who fled the rising water were housed in schools and sports halls overnight. \
+            Engineers warned that the old dam above the town could fail if the rain continued. \
+            The army sent helicopters to lift families stranded on rooftops in the lower districts.";
+        let spun = "Rescue groups searched the flooded valley for a 3rd day on Tuesday. \
+            The regional governor mentioned more boats would arrive from the capital by the night. \
+            Residents who fled the rising water were housed in schools and sports halls overnight. \
+            Engineers cautioned that the old dam above the town could fail if the rain continued. \
+            The military sent helicopters to lift families stranded on rooftops in the lower districts.";
+        let d = found(&[original, spun]);
+        assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
+    }
+
+    #[test]
+    fn a_pledge_only_one_document_states() {
+        let d = found(&[
+            "The government announced a £300 million package of flood defences for the coast on Monday.",
+            "Ministers visited the coast on Monday to inspect the damage.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::SingleSource, "£300 million"), "{d:?}");
+    }
 }

@@ -140,6 +140,15 @@ impl Ctx<'_> {
                 return Some(end + 2);
             }
         }
+        // Ordinals that count: "27th meeting", "the fifth round".
+        if num.ordinal {
+            let (noun_end, unit) = self.noun_after(end, r, false);
+            if let Some(u) = unit {
+                self.push(FigureKind::Ordinal, Some(value), Some(u), None, num.start, noun_end, num.start);
+                return Some(noun_end);
+            }
+            return Some(end);
+        }
         // Durations: "30-day", "two years", "48 hours".
         if t.is_punct(end, '-') && t.toks[end].glued() && self.is_word(end + 1) && t.toks[end + 1].glued() {
             if let Some(u) = time_unit(t.text(end + 1)) {
@@ -196,15 +205,6 @@ impl Ctx<'_> {
                 return Some(end);
             }
         }
-        // Ordinals that count: "27th meeting", "the fifth round".
-        if num.ordinal {
-            let (noun_end, unit) = self.noun_after(end, r, false);
-            if let Some(u) = unit {
-                self.push(FigureKind::Ordinal, Some(value), Some(u), None, num.start, noun_end, num.start);
-                return Some(noun_end);
-            }
-            return Some(end);
-        }
         // Counts: "over 5,000 air defence missiles", "at least 19 people".
         let (noun_end, unit) = self.noun_after(end, r, value > 1.0);
         let unit = unit.or_else(|| {
@@ -223,7 +223,8 @@ impl Ctx<'_> {
                 })
                 .and_then(|f| f.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from))
         });
-        if num.words && unit.is_none() {
+        // A number with nothing counted is no count ("aged 52", "Farrow, 52,").
+        if unit.is_none() {
             return Some(end);
         }
         // "over two winters": "over" is "during" before a stretch of time.
@@ -387,6 +388,19 @@ impl Ctx<'_> {
                 if !initial_common && !is_qual && !is_cur && !self.lex.is_function_word(t.text(p)) {
                     return true;
                 }
+            }
+            // An age: "Ann Lee, 52, said", "aged 71".
+            if i > r.start && (self.key(i - 1) == "aged" || self.key(i - 1) == "age") {
+                return true;
+            }
+            if i >= 2
+                && t.is_punct(i - 1, ',')
+                && t.is_punct(n.end, ',')
+                && t.toks[i - 2].kind == Kind::Word
+                && t.toks[i - 2].has(flag::CAP)
+                && n.value < 130.0
+            {
+                return true;
             }
             // "No. 10", "#5".
             if t.is_punct(p, '#') {
@@ -556,6 +570,10 @@ impl Ctx<'_> {
     }
 
     fn qualifier_before(&self, i: usize, r: &std::ops::Range<usize>) -> (Option<(Qualifier, String)>, usize) {
+        // "jailed over £23m", "a row over $5bn": "over" as "about", not "more than".
+        if i >= r.start + 2 && self.key(i - 1) == "over" && is_over_governor(self.key(i - 2)) {
+            return (None, i);
+        }
         for (words, q) in QUALIFIERS {
             let n = words.len();
             if i < r.start + n {
@@ -710,6 +728,53 @@ impl Ctx<'_> {
             num_tok,
         });
     }
+}
+
+/// Words after which "over" means "about" or "because of" ("jailed over", "row over").
+fn is_over_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "jailed"
+            | "sentenced"
+            | "convicted"
+            | "charged"
+            | "arrested"
+            | "sued"
+            | "fined"
+            | "row"
+            | "rows"
+            | "dispute"
+            | "disputes"
+            | "concern"
+            | "concerns"
+            | "fears"
+            | "fear"
+            | "talks"
+            | "clash"
+            | "clashes"
+            | "probe"
+            | "investigation"
+            | "anger"
+            | "outrage"
+            | "protest"
+            | "protests"
+            | "questions"
+            | "worries"
+            | "battle"
+            | "fight"
+            | "feud"
+            | "standoff"
+            | "lawsuit"
+            | "case"
+            | "trial"
+            | "quit"
+            | "resigns"
+            | "resigned"
+            | "sacked"
+            | "fired"
+            | "ousted"
+            | "jail"
+    )
 }
 
 /// A rough plural test for English nouns.

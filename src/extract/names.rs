@@ -118,11 +118,13 @@ struct Ctx<'a> {
     t: &'a Tokens,
     doc: usize,
     out: DocNames,
+    /// The organisation in front of the title being read ("Corvane" Chief Executive ...).
+    role_org: Option<String>,
 }
 
 /// Finds the names of one document.
 pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
-    let mut cx = Ctx { lex, t, doc, out: DocNames::default() };
+    let mut cx = Ctx { lex, t, doc, out: DocNames::default(), role_org: None };
     for si in 0..t.sents.len() {
         let r = t.sents[si].clone();
         cx.sentence(r);
@@ -396,7 +398,9 @@ impl Ctx<'_> {
             if !headline {
                 self.push_org(prefix[0], prefix[k - 1], prefix, false, headline);
             }
+            self.role_org = Some(crate::text::fold(&self.flat_text(prefix[0], prefix[k - 1])));
             self.process(&run[k..], sent);
+            self.role_org = None;
             return;
         }
         // Titles, honorifics, ranks, with an optional country in front.
@@ -538,7 +542,7 @@ impl Ctx<'_> {
                 let a = rank_words[0];
                 let b = *rank_words.last().unwrap_or(&a);
                 let title = self.flat_text(a, b);
-                RoleUse { base: title.clone(), title, country: None, span: self.span(a, b) }
+                RoleUse { base: title.clone(), title, country: None, org: None, span: self.span(a, b) }
             })
         });
         self.classify(run, lead, core, role, honorifics, &cues, headline);
@@ -563,7 +567,7 @@ impl Ctx<'_> {
         }
         let base =
             if base_start < b { title_case(&self.flat_text(run[base_start], run[b - 1])) } else { title.clone() };
-        RoleUse { title, base, country, span: self.span(run[a], run[b - 1]) }
+        RoleUse { title, base, country, org: self.role_org.clone(), span: self.span(run[a], run[b - 1]) }
     }
 
     /// A role with no name after it: an empty appositive (", ,"), a post-nominal
@@ -812,9 +816,17 @@ impl Ctx<'_> {
                 }
                 let title = title_case(&self.flat_text(a + from, first - 1));
                 let base = title_case(&self.flat_text(a + s, first - 1));
-                let country =
-                    if from < s { self.lex.demonyms.longest(&words[from..=from]).map(|(_, &i)| i) } else { None };
-                return Some(RoleUse { title, base, country, span: self.span(a + from, first - 1) });
+                let country = if from < s {
+                    self.lex
+                        .demonyms
+                        .longest(&words[from..=from])
+                        .or_else(|| self.lex.place_names.longest(&words[from..=from]))
+                        .map(|(_, &i)| i)
+                } else {
+                    None
+                };
+                let org = (from < s && country.is_none()).then(|| words[from].to_string());
+                return Some(RoleUse { title, base, country, org, span: self.span(a + from, first - 1) });
             }
         }
         None

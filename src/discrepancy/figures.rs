@@ -1,0 +1,289 @@
+//! One pledge or quantity stated differently: in value ("41" vs "44"), or in
+//! qualifier ("around 30" vs "over 30"). The same value in another form
+//! ("€1.5 billion", "1.5 billion euros") is agreement, not a discrepancy. A
+//! document that states one thing two ways contradicts itself, and is caught too.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{doc_label, new, one_line};
+use crate::analysis::Parts;
+use crate::model::{Discrepancy, DiscrepancyKind, Figure, FigureGroup, FigureKind, Qualifier};
+
+/// What a figure claims, for comparing: kind, value (dates by their text form),
+/// unit class, qualifier.
+#[derive(Debug, Clone, PartialEq)]
+struct Claim {
+    value: Option<f64>,
+    date: Option<String>,
+    qualifier: Option<Qualifier>,
+}
+
+fn claim(f: &Figure, headline: bool) -> Claim {
+    // "over" and "more than" say the same thing; headlines drop hedges.
+    let qualifier =
+        if headline { None } else { f.qualifier.map(|q| if q == Qualifier::MoreThan { Qualifier::Over } else { q }) };
+    Claim { value: f.value, date: f.date.clone(), qualifier }
+}
+
+/// The place value of the last non-zero digit of a round number (45,000 -> 1,000).
+fn precision(v: f64) -> f64 {
+    let mut p = 1.0;
+    while v != 0.0 && (v / (p * 10.0)).fract().abs() < 1e-9 && p < 1e15 {
+        p *= 10.0;
+    }
+    if v.fract() != 0.0 {
+        // 8.5 -> 0.1.
+        let mut q = 1.0;
+        while (v * q).fract().abs() > 1e-9 && q < 1e6 {
+            q *= 10.0;
+        }
+        return 1.0 / q;
+    }
+    p
+}
+
+/// Whether two claims can both be true: the same value and hedging, or an
+/// "about X" that the other value rounds to ("about 9 million" and "8.5 million").
+fn consistent(x: &Claim, y: &Claim) -> bool {
+    if x.date != y.date {
+        return false;
+    }
+    match (x.value, y.value) {
+        (Some(a), Some(b)) if a != b => {
+            let rounded = |approx: &Claim, av: f64, exact: &Claim, ev: f64| {
+                approx.qualifier == Some(Qualifier::Around)
+                    && matches!(exact.qualifier, None | Some(Qualifier::Around))
+                    && (av - ev).abs() <= precision(av) / 2.0 + 1e-9
+            };
+            rounded(x, a, y, b) || rounded(y, b, x, a)
+        }
+        _ => x.qualifier == y.qualifier,
+    }
+}
+
+/// Compares the figures of each pledge and quantity, kind by kind.
+pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
+    for (gi, g) in a.pledges.iter().enumerate() {
+        out.extend(compare(p, g, Some(gi)));
+    }
+    for g in &a.quantities {
+        out.extend(compare(p, g, None));
+    }
+    out
+}
+
+/// Whether a figure stands in a title-case headline.
+fn in_headline(p: &Parts<'_>, f: &Figure) -> bool {
+    let t = &p.docs[f.span.doc()].tokens;
+    let i = t.toks.partition_point(|x| x.start < f.span.start);
+    t.toks.get(i).is_some_and(|x| x.has(crate::token::flag::HEADLINE))
+}
+
+fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
+    let mut by_kind: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+    for &f in &g.figures {
+        by_kind.entry(a.figures[f].kind.as_str()).or_default().push(f);
+    }
+    for (kind, figs) in by_kind {
+        if figs.len() < 2 {
+            continue;
+        }
+        // Counts in one group may count different things ("missiles" and "jobs"):
+        // compare those with the same counted noun only.
+        let mut sets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &f in &figs {
+            let fig = &a.figures[f];
+            let key = if fig.kind == FigureKind::Count {
+                fig.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(singular).unwrap_or_default()
+            } else {
+                fig.unit.clone().unwrap_or_default()
+            };
+            sets.entry(key).or_default().push(f);
+        }
+        for figs in sets.values().filter(|v| v.len() >= 2) {
+            // Distinct claims, each with the figures that make it.
+            let mut claims: Vec<(Claim, Vec<usize>)> = Vec::new();
+            for &f in figs {
+                let c = claim(&a.figures[f], in_headline(p, &a.figures[f]));
+                match claims.iter_mut().find(|(x, _)| *x == c) {
+                    Some((_, v)) => v.push(f),
+                    None => claims.push((c, vec![f])),
+                }
+            }
+            if claims.len() < 2 {
+                continue;
+            }
+            // Pairs of claims that cannot both be true, from different documents
+            // (or within one document, when the numbers themselves differ).
+            let mut conflict = false;
+            let mut values_differ = false;
+            for (x, (cx, fx)) in claims.iter().enumerate() {
+                for (cy, fy) in &claims[x + 1..] {
+                    if consistent(cx, cy) {
+                        continue;
+                    }
+                    let docs_x: Vec<usize> = fx.iter().map(|&f| a.figures[f].span.doc()).collect();
+                    let cross = fy.iter().any(|&f| docs_x.iter().any(|&d| d != a.figures[f].span.doc()));
+                    let numbers = cx.value != cy.value || cx.date != cy.date;
+                    if cross || numbers {
+                        conflict = true;
+                        values_differ |= numbers;
+                    }
+                }
+            }
+            if !conflict {
+                continue;
+            }
+            // One representative text per claim, with the documents that make it.
+            let variants: Vec<String> = claims
+                .iter()
+                .map(|(_, fs)| {
+                    let mut docs: Vec<String> = fs.iter().map(|&f| doc_label(a, a.figures[f].span.doc())).collect();
+                    docs.dedup();
+                    format!("{} ({})", one_line(a, a.figures[fs[0]].span), docs.join(", "))
+                })
+                .collect();
+            let mut d = new(
+                DiscrepancyKind::Figure,
+                variants.join(" vs "),
+                figs.iter().map(|&f| a.figures[f].span).collect(),
+                if values_differ { 0.9 } else { 0.6 },
+            );
+            d.pledge = pledge;
+            d.details.push(format!("{}: {}", if pledge.is_some() { "pledge" } else { "figure" }, g.label));
+            if values_differ {
+                d.details.push(format!("the {kind} differs between documents"));
+            } else {
+                d.details.push("same number, different hedging (qualifier)".to_string());
+            }
+            // A document that states it two different ways.
+            let mut per_doc: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+            for (c, fs) in &claims {
+                for &f in fs {
+                    per_doc.entry(a.figures[f].span.doc()).or_default().push(c);
+                }
+            }
+            for (doc, cs) in per_doc {
+                if cs.iter().any(|c| *c != cs[0]) {
+                    d.details.push(format!("{} contradicts itself", doc_label(a, doc)));
+                    d.score += 0.05;
+                }
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The counted noun's synonym group ("countries", "nations" -> "country").
+fn singular(w: &str) -> String {
+    let lex = crate::lexicon::Lexicon::get();
+    let w = crate::text::fold(w);
+    if let Some(g) = lex.synonyms.get(&w) {
+        return g.clone();
+    }
+    let s = w.strip_suffix('s').unwrap_or(&w);
+    lex.synonym_group(s).to_string()
+}
+
+/// A pledge that only one document carries, when there are several documents.
+pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    if a.corpus.docs.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (gi, g) in a.pledges.iter().enumerate() {
+        if g.docs.len() != 1 {
+            continue;
+        }
+        let mut d = new(
+            DiscrepancyKind::SingleSource,
+            format!("only {} states: {}", doc_label(a, g.docs[0]), g.label),
+            g.figures.iter().map(|&f| a.figures[f].span).collect(),
+            0.2,
+        );
+        d.pledge = Some(gi);
+        d.details.push(format!("no other of the {} documents mentions this commitment", a.corpus.docs.len()));
+        out.push(d);
+    }
+    // Figures that no other document states, one discrepancy per sentence.
+    let mut by_sentence: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
+    for (i, f) in a.figures.iter().enumerate() {
+        if !matches!(f.kind, FigureKind::Money | FigureKind::Count | FigureKind::Percent | FigureKind::Duration)
+            || f.pledge.is_some()
+        {
+            continue;
+        }
+        let alone = f.quantity.is_none_or(|q| a.quantities[q].docs.len() < 2);
+        if alone && !in_headline(p, f) {
+            by_sentence.entry((f.span.doc(), f.sentence.0)).or_default().push(i);
+        }
+    }
+    for ((doc, _), figs) in by_sentence {
+        let texts: Vec<String> = figs.iter().map(|&f| one_line(a, a.figures[f].span)).collect();
+        let s = a.figures[figs[0]].sentence;
+        let sentence = crate::text::ellipsize(
+            &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
+            100,
+        );
+        let mut d = new(
+            DiscrepancyKind::SingleSource,
+            format!("only {} states {}", doc_label(a, doc), texts.join(", ")),
+            figs.iter().map(|&f| a.figures[f].span).collect(),
+            0.1,
+        );
+        d.details.push(sentence);
+        out.push(d);
+    }
+    // Dates that no other document gives ("a hearing set for October 6").
+    let mut dates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for f in a.figures.iter().filter(|f| f.kind == FigureKind::Date) {
+        if let Some(d) = f.date.as_deref() {
+            dates.entry(d).or_default().insert(f.span.doc());
+        }
+    }
+    for f in a.figures.iter().filter(|f| f.kind == FigureKind::Date && f.pledge.is_none()) {
+        let Some(date) = f.date.as_deref() else { continue };
+        if dates[date].len() != 1 || in_headline(p, f) {
+            continue;
+        }
+        let doc = f.span.doc();
+        let s = f.sentence;
+        let sentence = crate::text::ellipsize(
+            &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
+            100,
+        );
+        let mut d = new(
+            DiscrepancyKind::SingleSource,
+            format!("only {} gives the date {}", doc_label(a, doc), one_line(a, f.span)),
+            vec![f.span],
+            0.1,
+        );
+        d.details.push(sentence);
+        out.push(d);
+    }
+    // People quoted in only one document.
+    for (e, ent) in a.entities.iter().enumerate() {
+        if ent.kind != crate::model::EntityKind::Person || ent.doc_count != 1 {
+            continue;
+        }
+        let quotes: Vec<_> = a.quotes.iter().filter(|q| q.speaker == Some(e)).collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        let mut d = new(
+            DiscrepancyKind::SingleSource,
+            format!("only {} quotes {}", doc_label(a, ent.mentions[0].doc()), ent.name),
+            quotes.iter().map(|q| q.span).collect(),
+            0.15,
+        );
+        d.entity = Some(e);
+        out.push(d);
+    }
+    out
+}

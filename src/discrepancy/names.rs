@@ -1,0 +1,147 @@
+//! Names: a role left without its holder's name ("The Defence Secretary, , and"),
+//! and one person's name spelled differently across documents.
+
+use std::collections::BTreeMap;
+
+use super::{doc_label, new, one_line};
+use crate::analysis::Parts;
+use crate::lexicon::{title, Lexicon};
+use crate::model::{Discrepancy, DiscrepancyKind, EntityKind};
+
+/// Blanked or dropped names, with the name other documents give for the role.
+pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
+    for b in &a.blanks {
+        let doc = b.span.doc();
+        // Who holds this role elsewhere (or earlier in the same document)?
+        let mut holders: BTreeMap<usize, Vec<crate::model::Span>> = BTreeMap::new();
+        for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            for r in &ent.role_uses {
+                if r.base.eq_ignore_ascii_case(&b.base)
+                    && (b.country.is_none() || r.country.is_none() || r.country == b.country)
+                {
+                    holders.entry(e).or_default().push(r.span);
+                }
+            }
+        }
+        let names: Vec<String> = holders
+            .iter()
+            .map(|(&e, spans)| {
+                let mut docs: Vec<String> = spans.iter().map(|s| doc_label(a, s.doc())).collect();
+                docs.dedup();
+                format!("{} ({})", a.entities[e].name, docs.join(", "))
+            })
+            .collect();
+        let summary = if names.is_empty() {
+            format!("{} without a name in {} (\"{}\")", b.role, doc_label(a, doc), one_line(a, b.span))
+        } else {
+            format!(
+                "{} without a name in {} (\"{}\"); elsewhere: {}",
+                b.role,
+                doc_label(a, doc),
+                one_line(a, b.span),
+                names.join(", ")
+            )
+        };
+        let mut spans = vec![b.span];
+        for ss in holders.values() {
+            // One piece of evidence per document is enough.
+            let mut seen = Vec::new();
+            for s in ss {
+                if !seen.contains(&s.doc) {
+                    seen.push(s.doc);
+                    spans.push(*s);
+                }
+            }
+        }
+        let mut d = new(DiscrepancyKind::MissingName, summary, spans, if names.is_empty() { 0.7 } else { 0.8 });
+        d.details.push(format!("\"{}\": a role where a name should stand", one_line(a, b.span)));
+        d.entity = holders.keys().next().copied();
+        out.push(d);
+    }
+    out
+}
+
+/// The words of a mention that are the name, without honorifics and ranks.
+fn name_words(text: &str) -> Vec<String> {
+    let lex = Lexicon::get();
+    text.split_whitespace()
+        .filter(|w| {
+            let k = crate::text::fold(w.trim_end_matches('.'));
+            lex.titles.longest(&[k.as_str()]).is_none_or(|(_, &c)| c & (title::HONORIFIC | title::RANK) == 0)
+        })
+        .map(String::from)
+        .collect()
+}
+
+/// One person's name written differently across (or within) documents: a
+/// transliteration ("Zelensky", "Zelenskyy"), a typo, a dropped accent.
+pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        // Spelling of the surname and of the given name, each with its mentions.
+        let mut surnames: BTreeMap<String, Vec<crate::model::Span>> = BTreeMap::new();
+        let mut givens: BTreeMap<String, Vec<crate::model::Span>> = BTreeMap::new();
+        let lex = Lexicon::get();
+        for &m in &ent.mentions {
+            let text = a.span_text(m);
+            let words = name_words(text);
+            // "Sir Keir" names the first name, not the surname.
+            let first_name_only = words.len() == 1
+                && text.split_whitespace().any(|w| lex.firstname_honorifics.contains(&crate::text::fold(w)));
+            if let Some(last) = words.last().filter(|_| !first_name_only) {
+                surnames.entry(last.clone()).or_default().push(m);
+            }
+            if words.len() >= 2 {
+                givens.entry(words[0].clone()).or_default().push(m);
+            }
+        }
+        for forms in [&surnames, &givens] {
+            // Only forms that are spellings of one another ("Zelensky",
+            // "Zelenskyy"), not a given name against a family name.
+            let keys: Vec<&String> = forms.keys().collect();
+            let variant_of_another = |k: &String| {
+                keys.iter().any(|o| {
+                    *o != k && crate::text::edit_distance(&crate::text::fold(o), &crate::text::fold(k), 2) <= 2
+                })
+            };
+            let forms: BTreeMap<&String, &Vec<crate::model::Span>> =
+                forms.iter().filter(|(k, _)| variant_of_another(k)).collect();
+            if forms.len() < 2 {
+                continue;
+            }
+            // Forms that differ only in case are the same spelling.
+            let folded: std::collections::BTreeSet<String> = forms.keys().map(|k| k.to_lowercase()).collect();
+            if folded.len() < 2 {
+                continue;
+            }
+            let accents_only =
+                forms.keys().map(|k| crate::text::fold(k)).collect::<std::collections::BTreeSet<_>>().len() == 1;
+            let parts: Vec<String> = forms
+                .iter()
+                .map(|(f, spans)| {
+                    let mut docs: Vec<String> = spans.iter().map(|s| doc_label(a, s.doc())).collect();
+                    docs.dedup();
+                    format!("{f} ({})", docs.join(", "))
+                })
+                .collect();
+            let spans: Vec<_> = forms.values().flat_map(|v| v.iter()).copied().collect();
+            let mut d = new(
+                DiscrepancyKind::Spelling,
+                format!("{}: {}", ent.name, parts.join(" vs ")),
+                spans,
+                if accents_only { 0.4 } else { 0.55 },
+            );
+            d.details.push(if accents_only {
+                "the same name with and without accents".to_string()
+            } else {
+                "spelling variants of one name".to_string()
+            });
+            d.entity = Some(e);
+            out.push(d);
+        }
+    }
+    out
+}

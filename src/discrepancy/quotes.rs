@@ -1,0 +1,189 @@
+//! Quote drift: the same quotation worded differently in different documents,
+//! with a word-level diff. Quotations that match word for word (punctuation and
+//! case aside) agree; a short quotation that is an exact part of a longer one
+//! agrees too.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::diff::{self, lcs_pairs};
+use super::{doc_label, new};
+use crate::analysis::Parts;
+use crate::model::{Discrepancy, DiscrepancyKind, Span};
+use crate::token::Kind;
+
+struct Q {
+    span: Span,
+    speaker: Option<usize>,
+    /// Folded words, and the words as written.
+    keys: Vec<String>,
+    words: Vec<String>,
+    /// The sentence each word belongs to.
+    sents: Vec<u32>,
+}
+
+fn words_of(p: &Parts<'_>, s: Span) -> (Vec<String>, Vec<String>, Vec<u32>) {
+    let t = &p.docs[s.doc()].tokens;
+    let from = t.toks.partition_point(|x| x.start < s.start);
+    let mut keys = Vec::new();
+    let mut words = Vec::new();
+    let mut sents = Vec::new();
+    for i in from..t.len() {
+        let tok = &t.toks[i];
+        if tok.end > s.end {
+            break;
+        }
+        if matches!(tok.kind, Kind::Word | Kind::Number) {
+            keys.push(t.key(i).to_string());
+            words.push(t.text(i).to_string());
+            sents.push(tok.sent);
+        } else if tok.kind == Kind::Possessive {
+            // Shown as written ("today's"), compared without it.
+            if let Some(w) = words.last_mut() {
+                w.push_str(t.text(i));
+            }
+        }
+    }
+    (keys, words, sents)
+}
+
+/// The part of the longer quotation that the shorter one corresponds to: from
+/// the first to the last matched word, widened to whole sentences, so words a
+/// document added or cut at the end of a sentence show.
+fn window(short: &Q, long: &Q, m: &[(usize, usize)]) -> (usize, usize) {
+    let mut lo = m[0].1.saturating_sub(m[0].0);
+    let mut hi = (m[m.len() - 1].1 + (short.keys.len() - 1 - m[m.len() - 1].0)).min(long.keys.len() - 1);
+    while lo > 0 && long.sents[lo - 1] == long.sents[lo] {
+        lo -= 1;
+    }
+    while hi + 1 < long.keys.len() && long.sents[hi + 1] == long.sents[hi] {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// Quotations that nearly match across documents, grouped, with diffs.
+pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let qs: Vec<Q> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            let (keys, words, sents) = words_of(p, q.span);
+            Q { span: q.span, speaker: q.speaker, keys, words, sents }
+        })
+        .filter(|q| q.keys.len() >= 4)
+        .collect();
+    // Candidates: quotations of different documents sharing word pairs.
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        for w in q.keys.windows(2) {
+            let v = index.entry((w[0].as_str(), w[1].as_str())).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in index.values().filter(|l| l.len() <= 50) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if qs[i].span.doc != qs[j].span.doc {
+                    *shared.entry((i, j)).or_default() += 1;
+                }
+            }
+        }
+    }
+    // Pairs that say the same thing, and whether they differ.
+    let mut parent: Vec<usize> = (0..qs.len()).collect();
+    let mut drift: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).map(|(k, _)| k).collect();
+    pairs.sort_unstable();
+    for (i, j) in pairs {
+        let (short, long) = if qs[i].keys.len() <= qs[j].keys.len() { (i, j) } else { (j, i) };
+        let m = lcs_pairs(&qs[short].keys, &qs[long].keys);
+        // The same speaker may be paraphrased more freely and still be quoted.
+        let same_speaker = qs[i].speaker.is_some() && qs[i].speaker == qs[j].speaker;
+        let needed = if same_speaker { 4 } else { 6 };
+        if m.len() < 4 || m.len() * 10 < qs[short].keys.len() * needed {
+            continue;
+        }
+        let (lo, hi) = window(&qs[short], &qs[long], &m);
+        let window = &qs[long].keys[lo..=hi];
+        if window != qs[short].keys.as_slice() {
+            drift.push((i, j));
+        }
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        if ri != rj {
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    // One discrepancy per group of quotations with at least one drifting pair.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(i, j) in &drift {
+        let r = root(&mut parent, i);
+        let g = groups.entry(r).or_default();
+        for x in [i, j] {
+            if !g.contains(&x) {
+                g.push(x);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for members in groups.values_mut() {
+        members.sort_by_key(|&q| qs[q].span);
+        let reference = members[0];
+        let speakers: Vec<usize> = {
+            let mut s: Vec<usize> = members.iter().filter_map(|&q| qs[q].speaker).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        };
+        let who = match speakers.as_slice() {
+            [] => "A quotation".to_string(),
+            [s] => format!("{}'s quotation", a.entities[*s].name),
+            _ => "A quotation attributed to different people".to_string(),
+        };
+        let mut docs: Vec<String> = members.iter().map(|&q| doc_label(a, qs[q].span.doc())).collect();
+        docs.dedup();
+        let mut d = new(
+            DiscrepancyKind::Quote,
+            format!("{who} is worded differently in {}", docs.join(", ")),
+            members.iter().map(|&q| qs[q].span).collect(),
+            if speakers.len() > 1 { 0.75 } else { 0.7 },
+        );
+        let rq = &qs[reference];
+        d.details.push(format!("{}: {}", doc_label(a, rq.span.doc()), rq.words.join(" ")));
+        for &q in &members[1..] {
+            let (x, y) = (&qs[reference], &qs[q]);
+            // Diff the shorter against the part of the longer it matches.
+            let (short, long, flip) = if x.keys.len() <= y.keys.len() { (x, y, false) } else { (y, x, true) };
+            let m = lcs_pairs(&short.keys, &long.keys);
+            if m.is_empty() {
+                continue;
+            }
+            let (lo, hi) = window(short, long, &m);
+            let sw: Vec<&str> = short.words.iter().map(String::as_str).collect();
+            let lw: Vec<&str> = long.words[lo..=hi].iter().map(String::as_str).collect();
+            let edits =
+                if flip { diff::diff(&lw, &sw, crate::text::fold) } else { diff::diff(&sw, &lw, crate::text::fold) };
+            let line = if diff::changes(&edits) { diff::render(&edits) } else { "(same words)".to_string() };
+            d.details.push(format!("{}: {}", doc_label(a, y.span.doc()), line));
+        }
+        if speakers.len() > 1 {
+            let names: Vec<&str> = speakers.iter().map(|&s| a.entities[s].name.as_str()).collect();
+            d.details.push(format!("attributed to {}", names.join(" and ")));
+        }
+        d.entity = speakers.first().copied();
+        out.push(d);
+    }
+    out
+}
+
+fn root(p: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while p[r] != r {
+        r = p[r];
+    }
+    p[x] = r;
+    r
+}

@@ -1,0 +1,261 @@
+//! Role conflicts: one office given to different people ("Prime Minister A" here,
+//! "Prime Minister B" there), and one person given different titles.
+//!
+//! Only offices with one holder at a time are compared (a prime minister, a
+//! finance minister, a chief executive; not "a minister", not an envoy). An office
+//! is the role, its country and its organisation: "German Defence Minister" and
+//! "Defence Minister" of another country are different offices. When a document
+//! leaves the country out, it is read from the sentence (the one country its places
+//! and demonyms point to), else from the rest of the corpus when every qualified
+//! use of that role names the same country.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{doc_label, new, one_line};
+use crate::analysis::Parts;
+use crate::lexicon::Lexicon;
+use crate::model::{Discrepancy, DiscrepancyKind, EntityKind, RoleUse};
+use crate::token::{flag, Kind};
+
+/// Whether a role has one holder at a time.
+fn single_holder(base: &str) -> bool {
+    let b = base.to_lowercase();
+    let words: Vec<&str> = b.split_whitespace().collect();
+    let Some(&last) = words.last() else { return false };
+    if words.iter().any(|w| {
+        matches!(*w, "former" | "ex" | "acting" | "interim" | "shadow" | "deputy" | "vice" | "junior" | "assistant")
+    }) {
+        return false;
+    }
+    match last {
+        "president" | "chancellor" | "premier" | "governor" | "mayor" | "ceo" | "chairman" | "chairwoman"
+        | "chairperson" | "chair" | "king" | "queen" | "pope" | "speaker" | "secretary-general"
+        | "director-general" | "coach" | "manager" => true,
+        // "Prime Minister", "Finance Minister", "Defence Secretary"; not a bare "Minister".
+        "minister" | "secretary" => words.len() >= 2,
+        "executive" => words.len() >= 2 && words[words.len() - 2] == "chief",
+        _ => words.first().is_some_and(|w| *w == "chief") && words.contains(&"of"),
+    }
+}
+
+/// The country a sentence is about, when its places and demonyms name one clearly.
+fn sentence_country(p: &Parts<'_>, doc: usize, pos: u32) -> Option<usize> {
+    let lex = Lexicon::get();
+    let t = &p.docs[doc].tokens;
+    let i = t.toks.partition_point(|x| x.start <= pos).saturating_sub(1);
+    let r = t.sentence_of(i.min(t.len().saturating_sub(1)));
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut k = r.start;
+    while k < r.end {
+        let tok = &t.toks[k];
+        if tok.kind == Kind::Word && tok.has(flag::CAP) {
+            let n = r.end - k;
+            let hit = lex
+                .place_names
+                .longest_with(n, |j| t.key(k + j))
+                .or_else(|| lex.demonyms.longest_with(n, |j| t.key(k + j)));
+            if let Some((len, &idx)) = hit {
+                if let Some(c) = lex.country_of.get(idx).copied().flatten() {
+                    *counts.entry(c).or_default() += 1;
+                }
+                k += len;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    match v.as_slice() {
+        [(n, c)] if *n >= 1 => Some(*c),
+        [(n1, c), (n2, _), ..] if n1 > n2 => Some(*c),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Office {
+    base: String,
+    country: Option<usize>,
+    org: Option<String>,
+}
+
+/// Both kinds of role conflict.
+pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let lex = Lexicon::get();
+    // Every use of a single-holder office: (office, person, role use).
+    let mut uses: Vec<(Office, usize, &RoleUse)> = Vec::new();
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        for r in &ent.role_uses {
+            if !single_holder(&r.base) {
+                continue;
+            }
+            let country = r
+                .country
+                .and_then(|c| lex.country_of.get(c).copied().flatten().or(Some(c)))
+                .or_else(|| sentence_country(p, r.span.doc(), r.span.start));
+            uses.push((Office { base: r.base.to_lowercase(), country, org: r.org.clone() }, e, r));
+        }
+    }
+    // An office written without a country takes the country every qualified use names.
+    let mut countries: BTreeMap<(String, Option<String>), BTreeSet<usize>> = BTreeMap::new();
+    for (o, _, _) in &uses {
+        if let Some(c) = o.country {
+            countries.entry((o.base.clone(), o.org.clone())).or_default().insert(c);
+        }
+    }
+    for (o, _, _) in &mut uses {
+        if o.country.is_none() {
+            if let Some(cs) = countries.get(&(o.base.clone(), o.org.clone())) {
+                if cs.len() == 1 {
+                    o.country = cs.iter().next().copied();
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    // One office, several people.
+    let mut by_office: BTreeMap<&Office, BTreeMap<usize, Vec<&RoleUse>>> = BTreeMap::new();
+    for (o, e, r) in &uses {
+        // A club's coach or a company's chief: only with the organisation named.
+        if o.org.is_none() && needs_org(&o.base) {
+            continue;
+        }
+        by_office.entry(o).or_default().entry(*e).or_default().push(r);
+    }
+    for (office, holders) in &by_office {
+        if holders.len() < 2 {
+            continue;
+        }
+        // One document naming two holders means two offices it tells apart
+        // (two countries' transport ministers), not a conflict.
+        let docs_of = |rs: &Vec<&RoleUse>| rs.iter().map(|r| r.span.doc).collect::<BTreeSet<u32>>();
+        let sets: Vec<BTreeSet<u32>> = holders.values().map(docs_of).collect();
+        if sets.iter().enumerate().any(|(i, x)| sets[i + 1..].iter().any(|y| !x.is_disjoint(y))) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut spans = Vec::new();
+        for (&e, rs) in holders {
+            let mut docs: Vec<String> = rs.iter().map(|r| doc_label(a, r.span.doc())).collect();
+            docs.dedup();
+            parts.push(format!("{} ({})", a.entities[e].name, docs.join(", ")));
+            for r in rs {
+                spans.push(r.span);
+                // The name right after the role, so the evidence shows who holds it.
+                if let Some(m) = a.entities[e]
+                    .mentions
+                    .iter()
+                    .find(|m| m.doc == r.span.doc && m.start >= r.span.end && m.start <= r.span.end + 2)
+                {
+                    spans.push(*m);
+                }
+            }
+        }
+        let role =
+            holders.values().next().and_then(|rs| rs.first()).map_or_else(|| office.base.clone(), |r| r.base.clone());
+        let mut d = new(DiscrepancyKind::Role, format!("{role}: {}", parts.join(" vs ")), spans, 0.85);
+        d.details.push(format!("one {role} at a time, but the documents name {} people", holders.len()));
+        d.entity = holders.keys().next().copied();
+        out.push(d);
+    }
+    // One person, different titles (not a shorter form of the same title).
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base)).collect();
+        let mut distinct: Vec<&RoleUse> = Vec::new();
+        for r in &offices {
+            if !distinct.iter().any(|d| compatible(&d.base, &r.base)) {
+                distinct.push(r);
+            }
+        }
+        if distinct.len() < 2 {
+            continue;
+        }
+        let mut parts = Vec::new();
+        for r in &distinct {
+            let mut docs: Vec<String> =
+                offices.iter().filter(|o| compatible(&o.base, &r.base)).map(|o| doc_label(a, o.span.doc())).collect();
+            docs.dedup();
+            parts.push(format!("{} ({})", one_line(a, r.span), docs.join(", ")));
+        }
+        let mut d = new(
+            DiscrepancyKind::Role,
+            format!("{}: {}", ent.name, parts.join(" vs ")),
+            offices.iter().map(|r| r.span).collect(),
+            0.75,
+        );
+        d.details.push(format!("{} is given different titles", ent.name));
+        d.entity = Some(e);
+        out.push(d);
+    }
+    out
+}
+
+/// Offices that exist once per organisation, not once per country.
+fn needs_org(base: &str) -> bool {
+    let b = base.to_lowercase();
+    let last = b.split_whitespace().last().unwrap_or("");
+    matches!(
+        last,
+        "coach"
+            | "manager"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "chair"
+            | "executive"
+            | "director-general"
+    )
+}
+
+/// An office rather than a rank or a description: ranks ("Admiral") and honorific
+/// styles are left out of the title comparison.
+fn is_office(base: &str) -> bool {
+    let lex = Lexicon::get();
+    let words = crate::lexicon::split_phrase(base);
+    match lex.titles.longest(&words) {
+        Some((n, &c)) if n == words.len() => {
+            c & crate::lexicon::title::RANK == 0 && c & crate::lexicon::title::HONORIFIC == 0
+        }
+        _ => true,
+    }
+}
+
+/// Two titles are the same when one's words are all in the other ("Envoy",
+/// "Special Envoy"; "President", "Ukrainian President").
+fn compatible(a: &str, b: &str) -> bool {
+    let wa: BTreeSet<String> = crate::lexicon::split_phrase(a).into_iter().collect();
+    let wb: BTreeSet<String> = crate::lexicon::split_phrase(b).into_iter().collect();
+    wa.is_subset(&wb) || wb.is_subset(&wa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_holder_offices() {
+        for r in [
+            "Prime Minister",
+            "Finance Minister",
+            "Defence Secretary",
+            "President",
+            "Chief Executive",
+            "Chief of the Defence Staff",
+            "Mayor",
+        ] {
+            assert!(single_holder(r), "{r}");
+        }
+        for r in ["Minister", "Envoy", "Deputy Prime Minister", "Former President", "Spokesman", "Admiral"] {
+            assert!(!single_holder(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn compatible_titles() {
+        assert!(compatible("Special Envoy", "Envoy"));
+        assert!(!compatible("Chief of the Defence Staff", "Chief of the Defence Workers"));
+    }
+}
