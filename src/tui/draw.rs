@@ -197,7 +197,7 @@ fn documents(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer)
         let line2 = Line::from(vec![
             Span::raw(" ".repeat(num.len())),
             Span::styled(info, t.muted()),
-            text_fit(&d.path, path_w, t.muted()),
+            Span::styled(wrap::fit_left(&safe(&d.path), path_w).into_owned(), t.muted()),
         ]);
         line1.render(Rect { height: 1, ..row }, buf);
         if row.height > 1 {

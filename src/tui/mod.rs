@@ -136,6 +136,11 @@ fn event_loop(
         if dirty {
             terminal.draw(|f| draw::draw(f, app))?;
             dirty = false;
+            // Lets the end-to-end tests prove that a panic restores the terminal.
+            assert!(
+                !(matches!(app.mode, Mode::Ready(_)) && std::env::var_os("CROSSREAD_TEST_PANIC").is_some()),
+                "CROSSREAD_TEST_PANIC is set"
+            );
         }
         if app.quit {
             return Ok(());

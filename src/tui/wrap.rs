@@ -350,6 +350,25 @@ pub fn fit(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Shortens `s` to at most `max` display columns by cutting its start, beginning
+/// with `…` when cut (for paths, whose end matters most).
+pub fn fit_left(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let cl: Vec<&str> = clusters(s).map(|(_, c)| c).collect();
+    let mut w = 0;
+    let mut first = cl.len();
+    while first > 0 && w + width(cl[first - 1]) < max {
+        first -= 1;
+        w += width(cl[first]);
+    }
+    Cow::Owned(format!("…{}", cl[first..].concat()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,5 +488,7 @@ mod tests {
         assert_eq!(fit("hello", 5), "hello");
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("日本語", 4), "日…");
+        assert_eq!(fit_left("/long/path/file.txt", 9), "…file.txt");
+        assert_eq!(fit_left("a.txt", 9), "a.txt");
     }
 }

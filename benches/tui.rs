@@ -1,0 +1,97 @@
+//! Speed of the reader on a big corpus.
+//!
+//! The target of the reader issue: every keystroke answered within one frame
+//! (16 ms) on 10,000 articles. The corpus is generated deterministically
+//! (`crossread::synth`) and analysed once, outside the timing; what is measured
+//! is drawing the side-by-side view of the most widely mentioned person into a
+//! 200x50 test terminal, and key-to-frame round trips (map the key to an action,
+//! update the state, draw the frame) in the panes and in the side-by-side view.
+//! Run: `cargo bench --bench tui`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use crossread::analysis::Analysis;
+use crossread::corpus::Corpus;
+use crossread::tui::app::{update, Action, App, View};
+use crossread::tui::draw;
+use crossread::tui::keys::key_action;
+use crossread::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const SIZE: (u16, u16) = (200, 50);
+
+fn analysis(n: usize) -> Arc<Analysis> {
+    let texts = crossread::synth::corpus(n, 3000, 7);
+    Arc::new(Analysis::run(Corpus::from_texts(texts.iter().map(|(p, t)| (p.as_str(), t.as_str())))))
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("a test terminal")
+}
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+/// One key as the event loop handles it: key map, update, frame.
+fn round_trip(app: &mut App, term: &mut Terminal<TestBackend>, k: KeyEvent) {
+    if let Some(a) = key_action(app, k) {
+        update(app, a);
+    }
+    term.draw(|f| draw::draw(f, app)).expect("draw");
+}
+
+fn reader(c: &mut Criterion) {
+    let a = analysis(10_000);
+    let mut g = c.benchmark_group("reader_10k");
+    g.sample_size(50).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+
+    // The side-by-side view of the person mentioned in the most documents.
+    let mut side = App::new(Arc::clone(&a), Theme::COLOR, SIZE);
+    update(&mut side, Action::Activate);
+    assert_eq!(side.reader().map(|r| r.view), Some(View::SideBySide));
+    let mut term = terminal();
+    g.bench_function("draw_side_by_side_200x50", |b| {
+        b.iter(|| {
+            term.draw(|f| draw::draw(f, &side)).expect("draw");
+        });
+    });
+
+    let mut term = terminal();
+    g.bench_function("key_to_frame_side_n", |b| b.iter(|| round_trip(&mut side, &mut term, key(KeyCode::Char('n')))));
+    g.bench_function("key_to_frame_side_l", |b| {
+        b.iter(|| {
+            round_trip(&mut side, &mut term, key(KeyCode::Char('l')));
+            round_trip(&mut side, &mut term, key(KeyCode::Char('h')));
+        });
+    });
+
+    // The panes: moving in the entity list (the article follows the selection),
+    // opening and closing the side-by-side view.
+    let mut main = App::new(Arc::clone(&a), Theme::COLOR, SIZE);
+    g.bench_function("key_to_frame_entities_j", |b| {
+        b.iter(|| {
+            round_trip(&mut main, &mut term, key(KeyCode::Char('j')));
+            round_trip(&mut main, &mut term, key(KeyCode::Char('k')));
+        });
+    });
+    g.bench_function("key_to_frame_open_side_and_back", |b| {
+        b.iter(|| {
+            round_trip(&mut main, &mut term, key(KeyCode::Enter));
+            round_trip(&mut main, &mut term, key(KeyCode::Esc));
+        });
+    });
+    let mut docs = App::new(Arc::clone(&a), Theme::COLOR, SIZE);
+    round_trip(&mut docs, &mut term, key(KeyCode::Char('1')));
+    g.bench_function("key_to_frame_documents_pgdn", |b| {
+        b.iter(|| round_trip(&mut docs, &mut term, key(KeyCode::PageDown)));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reader);
+criterion_main!(benches);
