@@ -24,8 +24,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The notes file to read and write (JSON Lines). Default: one file per corpus
-    /// in the user data folder (shown in the reader's status bar).
+    /// The notes file to read and write (JSON Lines), for example next to the
+    /// articles. Default: one file per corpus in the user data folder
+    /// (~/.local/share/crossread/notes/ on Linux; `crossread notes path` prints
+    /// it, and the reader's status bar shows it).
     #[arg(long, value_name = "PATH", global = true)]
     pub notes: Option<PathBuf>,
 
@@ -50,6 +52,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Work with the notes file.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Print the notes as a report: Markdown grouped by person and pledge, each note
+    /// with the quotes from each document, or W3C Web Annotations (JSON-LD).
+    ///
+    /// With PATHs (the corpus the notes were taken on), quotes are checked against
+    /// the documents and their positions given; without, the embedded seeds.
+    Export {
+        /// Files or folders of the corpus. Without any, the embedded seed corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// md (a report to paste into a fact-check) or jsonld (Web Annotations).
+        #[arg(long, value_name = "FORMAT", default_value = "md")]
+        format: ExportFormat,
+    },
+    /// Print where the notes of a corpus are kept.
+    Path {
+        /// Files or folders of the corpus. Without any, the embedded seed corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Formats of `crossread notes export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Jsonld,
+}
+
+/// Opens the notes file of a corpus, printing what could not be read to stderr.
+pub fn open_notes(given: Option<&std::path::Path>, corpus_paths: &[PathBuf]) -> Option<crate::notes::NotesFile> {
+    let path = crate::notes::resolve_path(given, corpus_paths)?;
+    let f = crate::notes::NotesFile::open(path);
+    if let Some(e) = &f.last_error {
+        eprintln!("crossread: {e}");
+    }
+    for w in f.warnings() {
+        eprintln!("crossread: {w}");
+    }
+    Some(f)
 }
 
 /// Loads the corpus the user named, or the seeds; prints warnings to stderr.
@@ -71,7 +121,8 @@ pub fn main() -> ExitCode {
                 eprintln!("crossread: no input could be read");
                 return ExitCode::from(1);
             }
-            let corrections = crate::notes::Corrections::default();
+            // The user's entity corrections, from the notes file of this corpus.
+            let corrections = open_notes(cli.notes.as_deref(), &paths).map(|f| f.corrections()).unwrap_or_default();
             let analysis = Analysis::run_with(corpus, &corrections);
             let stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.
@@ -81,6 +132,34 @@ pub fn main() -> ExitCode {
                 let mut stdout = stdout;
                 write!(stdout, "{}", report::summary(&analysis))
             };
+            ExitCode::SUCCESS
+        }
+        Some(Command::Notes { command: NotesCommand::Path { paths } }) => {
+            match crate::notes::resolve_path(cli.notes.as_deref(), &paths) {
+                Some(p) => println!("{}", p.display()),
+                None => {
+                    eprintln!("crossread: no data folder is known for this user; give --notes PATH");
+                    return ExitCode::from(1);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Notes { command: NotesCommand::Export { paths, format } }) => {
+            let Some(file) = open_notes(cli.notes.as_deref(), &paths) else {
+                eprintln!("crossread: no data folder is known for this user; give --notes PATH");
+                return ExitCode::from(1);
+            };
+            let corpus = load(&paths);
+            let corpus = (!corpus.docs.is_empty()).then_some(corpus);
+            let notes = file.notes();
+            let out = match format {
+                ExportFormat::Md => crate::notes::export::markdown(&notes, corpus.as_ref()),
+                ExportFormat::Jsonld => {
+                    serde_json::to_string_pretty(&crate::notes::export::jsonld(&notes, corpus.as_ref()))
+                        .unwrap_or_default()
+                }
+            };
+            let _ = writeln!(std::io::stdout().lock(), "{out}");
             ExitCode::SUCCESS
         }
         None => crate::tui::run(&cli.paths),

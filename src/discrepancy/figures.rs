@@ -268,12 +268,15 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
         out.push(d);
     }
     // People quoted in only one document.
-    for (e, ent) in a.entities.iter().enumerate() {
-        if ent.kind != crate::model::EntityKind::Person || ent.doc_count != 1 {
-            continue;
+    let mut by_speaker: BTreeMap<usize, Vec<&crate::model::Quote>> = BTreeMap::new();
+    for q in &a.quotes {
+        if let Some(s) = q.speaker {
+            by_speaker.entry(s).or_default().push(q);
         }
-        let quotes: Vec<_> = a.quotes.iter().filter(|q| q.speaker == Some(e)).collect();
-        if quotes.is_empty() {
+    }
+    for (&e, quotes) in &by_speaker {
+        let ent = &a.entities[e];
+        if ent.kind != crate::model::EntityKind::Person || ent.doc_count != 1 {
             continue;
         }
         let mut d = new(

@@ -19,13 +19,23 @@ use crate::model::{Discrepancy, DiscrepancyKind, Span};
 /// Every discrepancy of the corpus, most significant first, numbered `disc:1`...
 pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     let mut out = Vec::new();
-    out.extend(figures::find(p));
-    out.extend(roles::find(p));
-    out.extend(names::missing(p));
-    out.extend(names::spelling(p));
-    out.extend(quotes::find(p));
-    out.extend(reuse::find(p));
-    out.extend(figures::single_source(p));
+    let timing = std::env::var_os("CROSSREAD_TIMINGS").is_some();
+    let finders: [(&str, fn(&Parts<'_>) -> Vec<Discrepancy>); 7] = [
+        ("figures", figures::find),
+        ("roles", roles::find),
+        ("missing names", names::missing),
+        ("spelling", names::spelling),
+        ("quotes", quotes::find),
+        ("reuse", reuse::find),
+        ("single source", figures::single_source),
+    ];
+    for (name, f) in finders {
+        let t = std::time::Instant::now();
+        out.extend(f(p));
+        if timing {
+            eprintln!("crossread:   {name}: {:.3}s", t.elapsed().as_secs_f64());
+        }
+    }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(first_span(a).cmp(&first_span(b))));
     for (i, d) in out.iter_mut().enumerate() {
         d.id = format!("disc:{}", i + 1);

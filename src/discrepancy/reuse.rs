@@ -3,56 +3,77 @@
 //! release); sentences that match but for swapped words show a spun copy, and the
 //! swapped pairs are listed ("staff" -> "workers").
 //!
-//! Candidate pairs of documents come from shared three-word sequences, so a large
-//! corpus is not compared pair by pair.
+//! Candidate pairs of documents come from shared three-word sequences (in a large
+//! corpus, a fixed sample of them), so the corpus is never compared pair by pair;
+//! each document keeps only its strongest candidates.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::diff::{self, Edit};
 use super::{doc_label, new};
 use crate::analysis::Parts;
 use crate::model::{Discrepancy, DiscrepancyKind, Span};
-use crate::token::Kind;
+use crate::token::{Kind, Tokens};
 
 struct Sent {
     span: Span,
-    keys: Vec<String>,
-    words: Vec<String>,
+    /// Hashes of the folded words, in order, and sorted and distinct.
+    seq: Vec<u64>,
+    set: Vec<u64>,
+    /// Token range, to show the words as written when a diff is needed.
+    toks: std::ops::Range<usize>,
 }
 
-fn sentences(p: &Parts<'_>, d: usize) -> Vec<Sent> {
-    let t = &p.docs[d].tokens;
+fn hash_str(s: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+fn sentences(t: &Tokens, d: usize) -> Vec<Sent> {
     t.sents
         .iter()
         .filter_map(|r| {
-            let mut keys = Vec::new();
-            let mut words = Vec::new();
-            for i in r.clone() {
-                if matches!(t.toks[i].kind, Kind::Word | Kind::Number) {
-                    keys.push(t.key(i).to_string());
-                    words.push(t.text(i).to_string());
-                }
+            let seq: Vec<u64> = r
+                .clone()
+                .filter(|&i| matches!(t.toks[i].kind, Kind::Word | Kind::Number))
+                .map(|i| hash_str(t.key(i)))
+                .collect();
+            if seq.len() < 6 {
+                return None;
             }
-            (keys.len() >= 6).then(|| Sent {
+            let mut set = seq.clone();
+            set.sort_unstable();
+            set.dedup();
+            Some(Sent {
                 span: Span::new(d, t.toks[r.start].start as usize, t.toks[r.end - 1].end as usize),
-                keys,
-                words,
+                seq,
+                set,
+                toks: r.clone(),
             })
         })
         .collect()
 }
 
-fn dice(a: &[String], b: &[String]) -> f64 {
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
-    2.0 * sa.intersection(&sb).count() as f64 / (sa.len() + sb.len()).max(1) as f64
-}
-
-fn shingle_hash(w: &[String]) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    w.hash(&mut h);
-    h.finish()
+/// Dice coefficient of two sorted, distinct hash lists.
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * n as f64 / (a.len() + b.len()).max(1) as f64
 }
 
 /// Pairs of documents that share sentences.
@@ -62,22 +83,34 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     if n < 2 {
         return Vec::new();
     }
-    // Shared three-word sequences, ignoring those too common to say anything.
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-    for d in 0..n {
-        let t = &p.docs[d].tokens;
-        let keys: Vec<String> =
-            (0..t.len()).filter(|&i| t.toks[i].kind == Kind::Word).map(|i| t.key(i).to_string()).collect();
-        let mut seen = HashSet::new();
-        for w in keys.windows(3) {
-            let h = shingle_hash(w);
-            if seen.insert(h) {
-                index.entry(h).or_default().push(d as u32);
-            }
+    // In a large corpus, index a fixed quarter of the sequences: copies share
+    // many, so they still meet, and the index stays small.
+    let sample = if n > 1000 { 4 } else { 1 };
+    let shingles: Vec<Vec<u64>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let t = &p.docs[d].tokens;
+            let words: Vec<u64> =
+                (0..t.len()).filter(|&i| t.toks[i].kind == Kind::Word).map(|i| hash_str(t.key(i))).collect();
+            let mut v: Vec<u64> = words
+                .windows(3)
+                .map(|w| w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2])
+                .filter(|h| h % sample == 0)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (d, v) in shingles.iter().enumerate() {
+        for &h in v {
+            index.entry(h).or_default().push(d as u32);
         }
     }
-    let cap = 30.max(n / 200);
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    // Sequences shared by many documents are boilerplate, not copying.
+    let cap = 30;
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for docs in index.values().filter(|l| l.len() >= 2 && l.len() <= cap) {
         for (x, &i) in docs.iter().enumerate() {
             for &j in &docs[x + 1..] {
@@ -85,23 +118,39 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
             }
         }
     }
-    let mut cands: Vec<(u32, u32)> = shared.into_iter().filter(|&(_, c)| c >= 8).map(|(k, _)| k).collect();
-    cands.sort_unstable();
-    let mut cache: HashMap<usize, Vec<Sent>> = HashMap::new();
-    let mut out = Vec::new();
-    for (x, y) in cands {
-        let (x, y) = (x as usize, y as usize);
-        for d in [x, y] {
-            cache.entry(d).or_insert_with(|| sentences(p, d));
-        }
-        if let Some(d) = compare(a, &cache[&x], &cache[&y], x, y) {
-            out.push(d);
+    let min_shared = (8 / sample).max(2) as u32;
+    // Each document keeps its strongest few candidates.
+    let mut per_doc: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+    for (&(i, j), &c) in &shared {
+        // Enough shared sequences in absolute terms and for the shorter document.
+        let smaller = shingles[i as usize].len().min(shingles[j as usize].len()) as u32;
+        if c >= min_shared && c * 20 >= smaller {
+            per_doc.entry(i).or_default().push((c, j));
+            per_doc.entry(j).or_default().push((c, i));
         }
     }
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (&d, list) in &mut per_doc {
+        list.sort_unstable_by(|x, y| y.cmp(x));
+        for &(_, o) in list.iter().take(4) {
+            cands.push(((d.min(o)) as usize, (d.max(o)) as usize));
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    let mut out: Vec<Discrepancy> = cands
+        .par_iter()
+        .filter_map(|&(x, y)| {
+            let (sx, sy) = (sentences(&p.docs[x].tokens, x), sentences(&p.docs[y].tokens, y));
+            compare(p, &sx, &sy, x, y)
+        })
+        .collect();
+    out.sort_by_key(|d| d.spans.first().copied());
     out
 }
 
-fn compare(a: &crate::analysis::Analysis, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Option<Discrepancy> {
+fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Option<Discrepancy> {
+    let a = p.analysis;
     if sa.is_empty() || sb.is_empty() {
         return None;
     }
@@ -111,12 +160,20 @@ fn compare(a: &crate::analysis::Analysis, sa: &[Sent], sb: &[Sent], x: usize, y:
     let mut shared_words = 0usize;
     let mut swaps: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut spans = Vec::new();
+    let (ta, tb) = (&p.docs[x].tokens, &p.docs[y].tokens);
+    let words = |t: &Tokens, s: &Sent| -> Vec<String> {
+        s.toks
+            .clone()
+            .filter(|&i| matches!(t.toks[i].kind, Kind::Word | Kind::Number))
+            .map(|i| t.text(i).to_string())
+            .collect()
+    };
     for s in sa {
         let best = sb
             .iter()
             .enumerate()
             .filter(|(j, _)| !used[*j])
-            .map(|(j, t)| (j, dice(&s.keys, &t.keys)))
+            .map(|(j, t)| (j, dice(&s.set, &t.set)))
             .max_by(|p, q| p.1.total_cmp(&q.1));
         let Some((j, score)) = best else { continue };
         // Near-identical sentences only: two outlets paraphrasing one fact share
@@ -125,15 +182,16 @@ fn compare(a: &crate::analysis::Analysis, sa: &[Sent], sb: &[Sent], x: usize, y:
             continue;
         }
         used[j] = true;
-        shared_words += s.keys.len().min(sb[j].keys.len());
+        shared_words += s.seq.len().min(sb[j].seq.len());
         spans.push(s.span);
         spans.push(sb[j].span);
-        if s.keys == sb[j].keys {
+        if s.seq == sb[j].seq {
             identical += 1;
             continue;
         }
-        let wa: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let wb: Vec<&str> = sb[j].words.iter().map(String::as_str).collect();
+        let (wa, wb) = (words(ta, s), words(tb, &sb[j]));
+        let wa: Vec<&str> = wa.iter().map(String::as_str).collect();
+        let wb: Vec<&str> = wb.iter().map(String::as_str).collect();
         let edits = diff::diff(&wa, &wb, crate::text::fold);
         let mut any = false;
         for e in &edits {
@@ -150,8 +208,8 @@ fn compare(a: &crate::analysis::Analysis, sa: &[Sent], sb: &[Sent], x: usize, y:
     }
     let matched = identical + reworded;
     let smaller = sa.len().min(sb.len());
-    let words = |ss: &[Sent]| ss.iter().map(|s| s.keys.len()).sum::<usize>();
-    let word_share = shared_words as f64 / words(sa).min(words(sb)).max(1) as f64;
+    let count_words = |ss: &[Sent]| ss.iter().map(|s| s.seq.len()).sum::<usize>();
+    let word_share = shared_words as f64 / count_words(sa).min(count_words(sb)).max(1) as f64;
     // A few long sentences copied word for word (a reprinted paragraph of a press
     // release) count as much as many short ones.
     let enough = (matched >= 3 && matched * 10 >= smaller * 3) || (matched >= 2 && word_share >= 0.15);

@@ -40,12 +40,22 @@ impl Corrections {
         for c in &self.list {
             apply_one(a, c);
         }
+        // Drop emptied entities, and renumber what refers to entities by index.
+        let mut new_index = vec![None; a.entities.len()];
+        let mut n = 0;
+        for (i, e) in a.entities.iter().enumerate() {
+            if !e.mentions.is_empty() {
+                new_index[i] = Some(n);
+                n += 1;
+            }
+        }
         a.entities.retain(|e| !e.mentions.is_empty());
+        for q in &mut a.quotes {
+            q.speaker = q.speaker.and_then(|s| new_index.get(s).copied().flatten());
+        }
         for e in &mut a.entities {
             refresh(e, &a.corpus);
         }
-        // Quotes and discrepancies refer to entity indexes; quotes keep working
-        // through speaker ids being re-resolved by name below.
     }
 }
 
