@@ -107,8 +107,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed (the loading screen shows progress).
     Tick,
-    /// The background analysis finished.
-    Loaded(Arc<Analysis>),
+    /// The background analysis finished (and the panes' rows were computed).
+    Loaded(Arc<Loaded>),
     Focus(Pane),
     NextPane,
     PrevPane,
@@ -167,7 +167,7 @@ pub struct ListPos {
 impl ListPos {
     /// Moves the cursor. `height(i)` is the screen lines of row `i`, `pick(i)`
     /// whether row `i` can be selected (headings cannot); `view` is the pane height.
-    fn apply(
+    pub fn apply(
         &mut self,
         m: Motion,
         len: usize,
@@ -238,8 +238,12 @@ impl ListPos {
     }
 
     /// Scrolls so that the cursor is in view (with the heading above it, if any).
-    fn show(&mut self, len: usize, view: usize, height: &dyn Fn(usize) -> usize) {
-        self.sel = self.sel.min(len.saturating_sub(1));
+    pub fn show(&mut self, len: usize, view: usize, height: &dyn Fn(usize) -> usize) {
+        if len == 0 {
+            *self = ListPos::default();
+            return;
+        }
+        self.sel = self.sel.min(len - 1);
         if self.sel < self.offset {
             self.offset = self.sel;
         }
@@ -247,9 +251,14 @@ impl ListPos {
             // Keep a one-line row above in view (a heading, or context).
             self.offset = self.sel - 1;
         }
-        while self.offset < self.sel && (self.offset..=self.sel).map(height).sum::<usize>() > view {
-            self.offset += 1;
+        // The lowest first row that still shows the cursor's row whole.
+        let mut lowest = self.sel;
+        let mut used = height(self.sel);
+        while lowest > 0 && used + height(lowest - 1) <= view {
+            lowest -= 1;
+            used += height(lowest);
         }
+        self.offset = self.offset.max(lowest);
     }
 
     /// The row at `line` screen lines below the top of the list, if any.
@@ -313,6 +322,21 @@ pub struct Reader {
     pub back_to_side: bool,
 }
 
+/// An analysis with what the panes list, computed once. Building it takes a
+/// moment on a big corpus, so the reader does it on the background thread too.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub a: Arc<Analysis>,
+    pub doc_entities: Vec<u32>,
+    pub figure_rows: FigureRows,
+}
+
+impl Loaded {
+    pub fn new(a: Arc<Analysis>) -> Loaded {
+        Loaded { doc_entities: rows::entities_per_doc(&a), figure_rows: FigureRows::new(&a), a }
+    }
+}
+
 /// The analysis is running in the background.
 #[derive(Debug)]
 pub struct Loading {
@@ -360,7 +384,7 @@ impl App {
     /// A reader on a finished analysis.
     pub fn new(a: Arc<Analysis>, theme: Theme, size: (u16, u16)) -> App {
         let mut app = App::loading("", Arc::new(Progress::default()), theme, size);
-        update(&mut app, Action::Loaded(a));
+        update(&mut app, Action::Loaded(Arc::new(Loaded::new(a))));
         app
     }
 
@@ -410,9 +434,10 @@ pub fn update(app: &mut App, action: Action) {
                 l.ticks = l.ticks.wrapping_add(1);
             }
         }
-        Action::Loaded(a) => {
-            app.message = load_message(&a.corpus.warnings);
-            app.mode = Mode::Ready(Box::new(Reader::new(a)));
+        Action::Loaded(l) => {
+            let l = Arc::try_unwrap(l).unwrap_or_else(|l| (*l).clone());
+            app.message = load_message(&l.a.corpus.warnings);
+            app.mode = Mode::Ready(Box::new(Reader::new(l)));
         }
         Action::OpenHelp => {
             if !app.layers.iter().any(|l| matches!(l, Layer::Help { .. })) {
@@ -451,13 +476,13 @@ fn load_message(warnings: &[String]) -> Option<String> {
 }
 
 impl Reader {
-    pub fn new(a: Arc<Analysis>) -> Reader {
+    pub fn new(l: Loaded) -> Reader {
+        let Loaded { a, doc_entities, figure_rows } = l;
         let kind = KindFilter::People;
         let entity_rows = rows::entity_rows(&a, kind);
-        let figure_rows = FigureRows::new(&a);
         let figures = ListPos { sel: figure_rows.first_selectable(), offset: 0 };
         let mut r = Reader {
-            doc_entities: rows::entities_per_doc(&a),
+            doc_entities,
             view: View::Main,
             focus: Pane::Entities,
             last_list: Pane::Entities,

@@ -16,7 +16,7 @@ use super::app::{App, Loading, Mode, Pane, Reader, View};
 use super::keys::{self, Context};
 use super::layer::{self, HelpLine, Layer};
 use super::layout;
-use super::rows::{self, FigRow, GROUP_DOC_LINES};
+use super::rows::{self, thousands, FigRow, GROUP_DOC_LINES};
 use super::side::{text_rect, Column};
 use super::theme::Theme;
 use super::wrap::{self, fit, safe, WLine};
@@ -126,19 +126,6 @@ fn loading(app: &App, l: &Loading, area: Rect, buf: &mut Buffer) {
     status_bar(app, None, Context::Loading, status, buf);
 }
 
-/// 10000 as "10,000".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn pane_block(t: Theme, p: Pane, focused: bool, title: Vec<Span<'_>>) -> Block<'_> {
     let mut spans = vec![Span::styled(format!(" {} {} ", p.number(), p.name()), t.title(focused))];
     spans.extend(title);
@@ -170,7 +157,7 @@ fn row_style(buf: &mut Buffer, rect: Rect, style: Style) {
 fn documents(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
     let t = app.theme;
     let a = &r.a;
-    let mut title = vec![Span::styled(format!("({}) ", a.corpus.docs.len()), t.muted())];
+    let mut title = vec![Span::styled(format!("({}) ", thousands(a.corpus.docs.len())), t.muted())];
     let skipped = a.corpus.warnings.len();
     if skipped > 0 {
         title.push(Span::styled(format!("· {skipped} skipped or repaired "), t.warning()));
@@ -217,7 +204,7 @@ fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) 
     let t = app.theme;
     let a = &r.a;
     let title = vec![
-        Span::styled(format!("{} ({}) ", r.kind.name(), r.entity_rows.len()), t.muted()),
+        Span::styled(format!("{} ({}) ", r.kind.name(), thousands(r.entity_rows.len())), t.muted()),
         Span::styled("t ", t.key()),
         Span::styled("kind ", t.muted()),
     ];
@@ -225,7 +212,7 @@ fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) 
     let inner = block.inner(rect);
     block.render(rect, buf);
     let (list, detail) = layout::entity_split(inner);
-    let n = a.corpus.docs.len();
+    let n = thousands(a.corpus.docs.len());
     let w = usize::from(list.width);
     let wide = w >= 44;
     for (k, &e) in r.entity_rows.iter().enumerate().skip(r.entities.offset).take(usize::from(list.height)) {
@@ -325,7 +312,7 @@ fn figures(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
                             spans.push(Span::styled(" · ", t.muted()));
                         }
                         first = false;
-                        let style = if g.differing.contains(&f) { t.differs() } else { t.text() };
+                        let style = if g.differing.binary_search(&f).is_ok() { t.differs() } else { t.text() };
                         spans.push(text(&one_line(a.span_text(a.figures[f].span)), style).into_owned_span());
                     }
                     lines.push(fit_line(spans, w));
@@ -402,7 +389,7 @@ fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
         return;
     };
     let flat = &a.views[art.doc].flat;
-    let label = format!("[{}/{}] ", art.doc + 1, a.corpus.docs.len());
+    let label = format!("[{}/{}] ", art.doc + 1, thousands(a.corpus.docs.len()));
     let name_w = usize::from(rect.width).saturating_sub(16 + label.len());
     let mut block = pane_block(
         t,
@@ -431,7 +418,7 @@ fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
 
 /// What the selection is, in one line.
 fn describe(a: &Analysis, sel: Selection) -> String {
-    let n = a.corpus.docs.len();
+    let n = thousands(a.corpus.docs.len());
     let spans = a.spans_of(sel).len();
     let docs = a.doc_count(sel);
     let what = rows::kind_word(a, sel);
@@ -440,7 +427,7 @@ fn describe(a: &Analysis, sel: Selection) -> String {
         _ => "figures",
     };
     let noun = if spans == 1 { noun.trim_end_matches('s') } else { noun };
-    format!("{} · {what} · {spans} {noun} in {docs} of {n} docs", one_line(&a.label(sel)))
+    format!("{} · {what} · {} {noun} in {} of {n} docs", one_line(&a.label(sel)), thousands(spans), thousands(docs))
 }
 
 fn status_bar(app: &App, r: Option<&Reader>, ctx: Context, rect: Rect, buf: &mut Buffer) {
@@ -490,13 +477,13 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     // Title: what is followed, where we are.
     let n = side.columns();
     let cols = match (side.visible.first(), side.visible.last()) {
-        (Some(f), Some(l)) if n > 1 => format!("columns {}-{} of {n}", f.col + 1, l.col + 1),
+        (Some(f), Some(l)) if n > 1 => format!("columns {}-{} of {}", f.col + 1, l.col + 1, thousands(n)),
         _ => format!("{n} column{}", if n == 1 { "" } else { "s" }),
     };
     let mention = if side.spans.is_empty() {
         "no mentions".to_string()
     } else {
-        format!("mention {} of {}", side.cursor + 1, side.spans.len())
+        format!("mention {} of {}", thousands(side.cursor + 1), thousands(side.spans.len()))
     };
     // Where we are goes right and always shows; what is followed gets the rest.
     let place = format!(" {cols} · {mention} ");
@@ -520,13 +507,14 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let (foot, key): (Vec<Span>, Vec<Span>) = if side.unmentioned.is_empty() {
         (vec![Span::styled(" Mentioned in every document.", t.muted())], vec![])
     } else if side.show_all {
-        let n = side.unmentioned.len();
+        let n = thousands(side.unmentioned.len());
         (
             vec![Span::styled(format!(" The {n} documents that do not mention it follow the others."), t.muted())],
             vec![Span::styled("a", t.key()), Span::styled(" folds them ", t.muted())],
         )
     } else {
-        let mut v = vec![Span::styled(format!(" Not mentioned in {}: ", side.unmentioned.len()), t.heading())];
+        let mut v =
+            vec![Span::styled(format!(" Not mentioned in {}: ", thousands(side.unmentioned.len())), t.heading())];
         for (k, &d) in side.unmentioned.iter().take(12).enumerate() {
             if k > 0 {
                 v.push(Span::styled(" · ", t.muted()));

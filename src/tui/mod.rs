@@ -35,7 +35,7 @@ use crossterm::execute;
 
 use crate::analysis::{Analysis, Progress};
 use crate::corpus::Corpus;
-use app::{update, Action, App, Mode};
+use app::{update, Action, App, Loaded, Mode};
 use theme::Theme;
 
 /// How often the loading screen refreshes while the analysis runs.
@@ -98,13 +98,13 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
 }
 
 /// Loads the corpus and analyses it off the UI thread.
-fn spawn_analysis(paths: Vec<PathBuf>, progress: Arc<Progress>) -> mpsc::Receiver<Analysis> {
+fn spawn_analysis(paths: Vec<PathBuf>, progress: Arc<Progress>) -> mpsc::Receiver<Loaded> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let corpus = if paths.is_empty() { Corpus::seeds() } else { Corpus::load(&paths) };
         let a = Analysis::run_reporting(corpus, &crate::notes::Corrections::default(), &progress);
         // The reader may have quit already; then nobody listens.
-        let _ = tx.send(a);
+        let _ = tx.send(Loaded::new(Arc::new(a)));
     });
     rx
 }
@@ -129,7 +129,7 @@ fn install_panic_hook() {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    rx: &mpsc::Receiver<Analysis>,
+    rx: &mpsc::Receiver<Loaded>,
 ) -> std::io::Result<()> {
     let mut dirty = true;
     loop {
@@ -147,9 +147,9 @@ fn event_loop(
         }
         let loading = matches!(app.mode, Mode::Loading(_));
         if loading {
-            if let Ok(a) = rx.try_recv() {
-                let empty = a.corpus.docs.is_empty();
-                update(app, Action::Loaded(Arc::new(a)));
+            if let Ok(l) = rx.try_recv() {
+                let empty = l.a.corpus.docs.is_empty();
+                update(app, Action::Loaded(Arc::new(l)));
                 if empty {
                     return Ok(());
                 }

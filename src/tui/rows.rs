@@ -89,7 +89,7 @@ pub struct GroupView {
     /// Each document that states it, with its figures there (reading order).
     pub per_doc: Vec<(usize, Vec<usize>)>,
     pub agreement: Agreement,
-    /// Figures whose value or hedge is not the same in every document.
+    /// Figures whose value or hedge is not the same in every document (sorted).
     pub differing: Vec<usize>,
 }
 
@@ -114,32 +114,36 @@ fn hedge(q: Option<Qualifier>) -> Hedge {
 /// those of the same kind and unit (money with money in the same currency, counts
 /// of the same thing, dates with dates).
 pub fn group_view(a: &Analysis, g: &FigureGroup, has_discrepancy: bool) -> GroupView {
+    // Figures are in reading order, so each document's figures are adjacent; sort
+    // anyway (stably) so that a group in any order is read right.
+    let mut figs = g.figures.clone();
+    figs.sort_by_key(|&f| a.figures[f].span.doc());
     let mut per_doc: Vec<(usize, Vec<usize>)> = Vec::new();
-    for &f in &g.figures {
+    for f in figs {
         let d = a.figures[f].span.doc();
-        match per_doc.iter_mut().find(|(doc, _)| *doc == d) {
-            Some((_, v)) => v.push(f),
-            None => per_doc.push((d, vec![f])),
+        match per_doc.last_mut() {
+            Some((doc, v)) if *doc == d => v.push(f),
+            _ => per_doc.push((d, vec![f])),
         }
     }
     let mut agreement = if per_doc.len() > 1 { Agreement::Same } else { Agreement::Single };
     let mut differing = Vec::new();
     if per_doc.len() > 1 {
-        let key = |f: &Figure| (f.kind, f.unit.clone());
-        let mut kinds: Vec<(FigureKind, Option<String>)> = Vec::new();
+        // Figures of one kind and unit, in order of first appearance.
+        let mut by_kind: Vec<((FigureKind, Option<&str>), Vec<usize>)> = Vec::new();
         for &f in &g.figures {
-            let k = key(&a.figures[f]);
-            if !kinds.contains(&k) {
-                kinds.push(k);
+            let x = &a.figures[f];
+            let k = (x.kind, x.unit.as_deref());
+            match by_kind.iter_mut().find(|(key, _)| *key == k) {
+                Some((_, v)) => v.push(f),
+                None => by_kind.push((k, vec![f])),
             }
         }
-        for k in kinds {
-            let figs: Vec<usize> = g.figures.iter().copied().filter(|&f| key(&a.figures[f]) == k).collect();
-            let docs = figs.iter().map(|&f| a.figures[f].span.doc()).collect::<std::collections::BTreeSet<_>>();
-            if docs.len() < 2 {
+        for (_, figs) in by_kind {
+            let first = &a.figures[figs[0]];
+            if figs.iter().all(|&f| a.figures[f].span.doc == first.span.doc) {
                 continue;
             }
-            let first = &a.figures[figs[0]];
             let values_differ = figs.iter().any(|&f| {
                 let x = &a.figures[f];
                 x.value != first.value || x.date != first.date
@@ -161,6 +165,7 @@ pub fn group_view(a: &Analysis, g: &FigureGroup, has_discrepancy: bool) -> Group
             agreement = Agreement::Differs;
         }
     }
+    differing.sort_unstable();
     GroupView { per_doc, agreement, differing }
 }
 
@@ -202,11 +207,16 @@ pub struct FigureRows {
 
 impl FigureRows {
     pub fn new(a: &Analysis) -> FigureRows {
-        let disputed = |p: usize| {
-            a.discrepancies.iter().any(|d| d.kind == crate::model::DiscrepancyKind::Figure && d.pledge == Some(p))
-        };
+        let mut disputed = vec![false; a.pledges.len()];
+        for d in &a.discrepancies {
+            if let (crate::model::DiscrepancyKind::Figure, Some(p)) = (d.kind, d.pledge) {
+                if let Some(x) = disputed.get_mut(p) {
+                    *x = true;
+                }
+            }
+        }
         let pledges: Vec<GroupView> =
-            a.pledges.iter().enumerate().map(|(i, g)| group_view(a, g, disputed(i))).collect();
+            a.pledges.iter().enumerate().map(|(i, g)| group_view(a, g, disputed[i])).collect();
         let quantities: Vec<GroupView> = a.quantities.iter().map(|g| group_view(a, g, false)).collect();
         let mut rows = Vec::new();
         let mut heights = Vec::new();
@@ -215,26 +225,26 @@ impl FigureRows {
             (1 + shown + usize::from(v.per_doc.len() > shown)) as u16
         };
         if !pledges.is_empty() {
-            rows.push(FigRow::Heading(format!("Pledges ({})", pledges.len())));
+            rows.push(FigRow::Heading(format!("Pledges ({})", thousands(pledges.len()))));
             heights.push(1);
-            for (p, v) in pledges.iter().enumerate() {
+            for p in widest_first(&pledges) {
                 rows.push(FigRow::Pledge(p));
-                heights.push(group_height(v));
+                heights.push(group_height(&pledges[p]));
             }
         }
         if !quantities.is_empty() {
-            rows.push(FigRow::Heading(format!("Stated in several documents ({})", quantities.len())));
+            rows.push(FigRow::Heading(format!("Stated in several documents ({})", thousands(quantities.len()))));
             heights.push(1);
-            for (q, v) in quantities.iter().enumerate() {
+            for q in widest_first(&quantities) {
                 rows.push(FigRow::Quantity(q));
-                heights.push(group_height(v));
+                heights.push(group_height(&quantities[q]));
             }
         }
         let others: Vec<usize> = (0..a.figures.len())
             .filter(|&f| a.figures[f].pledge.is_none() && a.figures[f].quantity.is_none())
             .collect();
         if !others.is_empty() {
-            rows.push(FigRow::Heading(format!("Other figures ({})", others.len())));
+            rows.push(FigRow::Heading(format!("Other figures ({})", thousands(others.len()))));
             heights.push(1);
             for f in others {
                 rows.push(FigRow::Figure(f));
@@ -261,6 +271,27 @@ impl FigureRows {
             _ => None,
         }
     }
+}
+
+/// Groups in the order the pane lists them: stated in the most documents first,
+/// in analysis order among equals.
+fn widest_first(groups: &[GroupView]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(groups[i].per_doc.len()));
+    order
+}
+
+/// 10000 as "10,000".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How many distinct entities each document names.
@@ -344,6 +375,10 @@ mod tests {
         let f = FigureRows::new(&a);
         assert!(matches!(f.rows[0], FigRow::Heading(_)));
         assert_eq!(f.rows[1], FigRow::Pledge(0));
+        // Stated in more documents first.
+        let docs: Vec<usize> = f.rows.iter().filter_map(|r| f.group(r)).map(|g| g.per_doc.len()).collect();
+        let pledges = &docs[..f.pledges.len()];
+        assert!(pledges.windows(2).all(|w| w[0] >= w[1]), "{pledges:?}");
         assert_eq!(f.first_selectable(), 1);
         // "over £4.5 billion" in one document, "£4.5 billion" in another.
         let p1 = a.pledges.iter().position(|p| p.label.starts_with("over £4.5 billion")).unwrap();
@@ -368,5 +403,8 @@ mod tests {
         assert_eq!(human_size(812), "812 B");
         assert_eq!(human_size(2933), "2.9 kB");
         assert_eq!(human_size(1_260_000), "1.3 MB");
+        assert_eq!(thousands(5), "5");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

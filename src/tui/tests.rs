@@ -317,6 +317,21 @@ fn lists_move_page_and_stay_in_view() {
 }
 
 #[test]
+fn long_lists_move_in_time_proportional_to_the_screen() {
+    // 400,000 rows (the figures of 10,000 articles): the end, a page and back.
+    let n = 400_000;
+    let mut pos = super::app::ListPos::default();
+    let tall = |i: usize| if i.is_multiple_of(7) { 1 } else { 3 };
+    pos.apply(Motion::Bottom, n, 30, &tall, &|i| !i.is_multiple_of(7));
+    assert_eq!(pos.sel, n - 1);
+    assert!(pos.offset > n - 12, "{pos:?}");
+    pos.apply(Motion::PageUp, n, 30, &tall, &|i| !i.is_multiple_of(7));
+    assert!(pos.sel < n - 5 && pos.sel > n - 15, "{pos:?}");
+    pos.apply(Motion::Top, n, 30, &tall, &|i| !i.is_multiple_of(7));
+    assert_eq!((pos.sel, pos.offset), (1, 0));
+}
+
+#[test]
 fn the_figure_list_skips_headings() {
     let mut app = app();
     press(&mut app, ch('3'));
@@ -589,7 +604,7 @@ fn loading_shows_progress_then_the_reader() {
     insta::assert_snapshot!("loading", screen(&app));
     assert_eq!(key_action(&app, ch('j')), None);
     assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
-    update(&mut app, Action::Loaded(seeds()));
+    update(&mut app, Action::Loaded(Arc::new(super::app::Loaded::new(seeds()))));
     assert!(app.reader().is_some());
 }
 
