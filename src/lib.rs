@@ -15,6 +15,7 @@ pub mod notes;
 pub mod pledge;
 pub mod report;
 pub mod resolve;
+pub mod search;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;
