@@ -527,9 +527,9 @@ impl Reader {
         usize::from(inner.height)
     }
 
-    /// Lines of the article text shown.
-    fn article_view(&self, area: Rect) -> Rect {
-        layout::inner(self.main_layout(area).rect(Pane::Article))
+    /// Where the article's text is drawn.
+    pub fn article_view(&self, area: Rect) -> Rect {
+        layout::article_text(layout::inner(self.main_layout(area).rect(Pane::Article)))
     }
 
     /// Applies an action; returns a message for the status bar, if any.
@@ -783,10 +783,14 @@ impl Reader {
                 (self.figures, self.figure_rows.rows.len(), Box::new(move |i| usize::from(h[i])))
             }
             Pane::Article => {
+                let text = self.article_view(area);
+                if !layout::contains(text, x, y) {
+                    return None;
+                }
                 let at = self.article.top_line() + line;
                 let wl = *self.article.wrap.lines.get(at)?;
-                let text = &self.a.views[self.article.doc].flat;
-                let byte = byte_at_column(text, wl, usize::from(x - inner.x))?;
+                let flat = &self.a.views[self.article.doc].flat;
+                let byte = byte_at_column(flat, wl, usize::from(x - text.x))?;
                 let hit =
                     self.a.views[self.article.doc].marks.iter().find(|(s, _)| s.start <= byte && byte < s.end).copied();
                 if let Some((span, target)) = hit {

@@ -177,14 +177,12 @@ fn documents(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer)
             Span::styled(num.clone(), t.muted()),
             text_fit(&one_line(&d.title), w.saturating_sub(num.len()), t.text()),
         ]);
-        // Size and entity count always show; the file name gets the rest.
-        let info =
-            format!("{} · {} entities · ", rows::human_size(d.bytes), r.doc_entities.get(i).copied().unwrap_or(0));
-        let path_w = w.saturating_sub(num.len() + info.chars().count());
         let line2 = Line::from(vec![
             Span::raw(" ".repeat(num.len())),
-            Span::styled(info, t.muted()),
-            Span::styled(wrap::fit_left(&safe(&d.path), path_w).into_owned(), t.muted()),
+            Span::styled(
+                doc_info(&d.path, d.bytes, r.doc_entities.get(i).copied().unwrap_or(0), w - num.len().min(w)),
+                t.muted(),
+            ),
         ]);
         line1.render(Rect { height: 1, ..row }, buf);
         if row.height > 1 {
@@ -198,6 +196,24 @@ fn documents(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer)
         }
         y += 2;
     }
+}
+
+/// A document's file, size and entity count in `w` columns: the path as given
+/// if it fits, else the file name, shortened if need be; size and count always show.
+fn doc_info(path: &str, bytes: usize, entities: u32, w: usize) -> String {
+    let path = safe(path);
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    let size = rows::human_size(bytes);
+    let long = format!(" · {size} · {entities} {}", if entities == 1 { "entity" } else { "entities" });
+    let short = format!(" · {size} · {entities} ent.");
+    for info in [&long, &short] {
+        for p in [&*path, name] {
+            if wrap::width(p) + wrap::width(info) <= w {
+                return format!("{p}{info}");
+            }
+        }
+    }
+    format!("{}{short}", fit(name, w.saturating_sub(wrap::width(&short))))
 }
 
 fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
@@ -220,9 +236,10 @@ fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) 
         let y = list.y + (k - r.entities.offset) as u16;
         let row = Rect { y, height: 1, ..list };
         let right = if wide {
-            format!(" {} mentions · in {} of {} docs", ent.mentions.len(), ent.doc_count, n)
+            let m = ent.mentions.len();
+            format!(" {m} mention{} · in {} of {n} docs", if m == 1 { "" } else { "s" }, ent.doc_count)
         } else {
-            format!(" {}× in {} of {} docs", ent.mentions.len(), ent.doc_count, n)
+            format!(" {}× in {} of {n} docs", ent.mentions.len(), ent.doc_count)
         };
         let kind = if r.kind == rows::KindFilter::All { format!("{} ", kind_letter(ent.kind)) } else { String::new() };
         let name_w = w.saturating_sub(right.chars().count() + kind.len());
@@ -397,17 +414,25 @@ fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
         focused,
         vec![Span::styled(label, t.muted()), text_fit(&doc.id, name_w, t.muted()), Span::raw(" ")],
     );
-    let inner = block.inner(rect);
+    let inner = layout::article_text(block.inner(rect));
     let top = art.top_line();
     let h = usize::from(inner.height);
     let total = art.wrap.len();
     if total > 0 {
         let last = (top + h).min(total);
-        let back = if r.back_to_side { "Esc back to side by side · " } else { "" };
-        block = block.title_bottom(
-            Line::styled(format!(" {back}lines {}-{} of {total} ", top + 1, last), t.muted())
-                .alignment(Alignment::Right),
-        );
+        let lines = format!("lines {}-{last} of {total}", top + 1);
+        let room = usize::from(rect.width).saturating_sub(4);
+        let label = [
+            format!(" Esc back to side by side · {lines} "),
+            format!(" Esc back · {lines} "),
+            format!(" {lines} "),
+            format!(" {}-{last}/{total} ", top + 1),
+        ]
+        .into_iter()
+        .skip(if r.back_to_side { 0 } else { 2 })
+        .find(|l| wrap::width(l) <= room)
+        .unwrap_or_default();
+        block = block.title_bottom(Line::styled(label, t.muted()).alignment(Alignment::Right));
     }
     block.render(rect, buf);
     for (k, wl) in art.wrap.lines.iter().skip(top).take(h).enumerate() {
@@ -636,5 +661,19 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             HelpLine::Blank => Line::raw(""),
         };
         line.render(row, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_info;
+
+    #[test]
+    fn document_info_gives_way_to_the_size_and_count() {
+        assert_eq!(doc_info("seeds/a.txt", 2933, 17, 60), "seeds/a.txt · 2.9 kB · 17 entities");
+        assert_eq!(doc_info("some/long/dir/a.txt", 2933, 17, 31), "a.txt · 2.9 kB · 17 entities");
+        assert_eq!(doc_info("dir/abcdefghij.txt", 2933, 17, 33), "abcdefghij.txt · 2.9 kB · 17 ent.");
+        assert_eq!(doc_info("dir/abcdefghij.txt", 2933, 17, 28), "abcdefgh… · 2.9 kB · 17 ent.");
+        assert_eq!(doc_info("x/\u{1b}]0;t\u{7}.txt", 10, 1, 60), "x/␛]0;t␇.txt · 10 B · 1 entity");
     }
 }

@@ -69,6 +69,16 @@ pub fn main(area: Rect, tall: Pane) -> Main {
     Main { panes, status }
 }
 
+/// Article lines are at most this wide: long lines are hard to read.
+pub const MAX_TEXT: u16 = 100;
+
+/// Where the article's text goes inside its pane: a column of margin on the
+/// left, at most [`MAX_TEXT`] wide.
+pub fn article_text(inner: Rect) -> Rect {
+    let width = inner.width.saturating_sub(2).min(MAX_TEXT);
+    Rect { x: inner.x + 1.min(inner.width), width, ..inner }
+}
+
 /// The entity pane's inside: the list, and below it two lines on the selected
 /// entity (aliases, roles) when there is room.
 pub fn entity_split(inner: Rect) -> (Rect, Rect) {

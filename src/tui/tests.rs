@@ -550,8 +550,12 @@ fn resizing_redraws_and_small_terminals_get_one_line() {
     assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
     update(&mut app, Action::Resize(200, 50));
     let r = reader(&app);
-    let w = super::layout::inner(r.main_layout(app.area()).rect(Pane::Article)).width;
-    assert_eq!(r.article.wrap.width, w);
+    assert_eq!(r.article.wrap.width, super::layout::MAX_TEXT, "long lines are capped");
+    update(&mut app, Action::Resize(90, 30));
+    let r = reader(&app);
+    assert_eq!(r.article.wrap.width, r.article_view(app.area()).width);
+    assert!(r.article.wrap.width < super::layout::MAX_TEXT);
+    update(&mut app, Action::Resize(200, 50));
     assert!(rows_of(&buffer(&app))[0].contains("1 Documents"));
     update(&mut app, Action::Resize(1, 1));
     let _ = buffer(&app);
@@ -574,7 +578,7 @@ fn clicks_focus_select_and_open() {
     update(&mut app, Action::Back);
     // A click on a name in the article selects it.
     let healey = seeds().entities[entity("John Healey")].mentions[0];
-    let art = super::layout::inner(lay.rect(Pane::Article));
+    let art = reader(&app).article_view(app.area());
     update(&mut app, Action::Focus(Pane::Article));
     let line = reader(&app).article.wrap.line_of(healey.start);
     // Scroll until the line is on screen, then click it.
@@ -802,7 +806,7 @@ fn control_characters_never_reach_the_buffer() {
     assert!(rows.contains('\u{241b}'), "ESC is shown as a visible symbol");
     keys_str(&mut app, "1");
     let rows = rows_of(&buffer(&app)).join("\n");
-    assert!(rows.contains("␛]0;title␇"), "{rows}");
+    assert!(rows.contains("dir/␛]0;title␇.txt"), "{rows}");
 }
 
 #[test]
