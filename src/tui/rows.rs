@@ -130,7 +130,8 @@ pub fn group_view(a: &Analysis, g: &FigureGroup, has_discrepancy: bool) -> Group
     let mut differing = Vec::new();
     if per_doc.len() > 1 {
         // Figures of one kind and unit, in order of first appearance.
-        let mut by_kind: Vec<((FigureKind, Option<&str>), Vec<usize>)> = Vec::new();
+        type KindUnit<'u> = (FigureKind, Option<&'u str>);
+        let mut by_kind: Vec<(KindUnit<'_>, Vec<usize>)> = Vec::new();
         for &f in &g.figures {
             let x = &a.figures[f];
             let k = (x.kind, x.unit.as_deref());
