@@ -193,10 +193,16 @@ impl Drop for Term {
 /// Presses `j` in the focused list until the status bar names `what`.
 fn move_to(t: &mut Term, what: &str) {
     for _ in 0..40 {
-        if t.last_row().contains(what) {
+        let before = t.last_row();
+        if before.contains(what) {
             return;
         }
         t.key(b"j");
+        // Each j selects another row: wait for the status bar to say so.
+        t.wait_for("the selection to move", |s| {
+            let (rows, cols) = s.size();
+            s.contents_between(rows - 1, 0, rows - 1, cols) != before
+        });
     }
     panic!("never reached {what}; screen:\n{}", t.screen());
 }
@@ -347,4 +353,24 @@ fn document_text_cannot_reach_the_terminal() {
     assert!(!has("\u{9b}".as_bytes()), "a C1 control reached the terminal");
     let p = t.parser.lock().unwrap();
     assert_eq!(p.screen().title(), "", "the title was changed");
+}
+
+#[test]
+fn without_a_terminal_the_reader_says_what_to_do() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .expect("run crossread")
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("crossread analyze"));
+    assert!(out.stdout.is_empty());
+    let out = run(&["/no/such/folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder: no such file or folder"));
 }

@@ -44,16 +44,16 @@ const LOADING_TICK: Duration = Duration::from_millis(80);
 /// Opens the reader on `paths` (the embedded seeds when empty) and runs it until
 /// the user quits. Returns the process exit status.
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("crossread: the reader needs a terminal; `crossread analyze` prints a summary instead");
-        return ExitCode::from(2);
-    }
     if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
         for p in paths {
             eprintln!("crossread: {}: no such file or folder", wrap::safe(&p.display().to_string()));
         }
         eprintln!("crossread: no input could be read");
         return ExitCode::from(1);
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("crossread: the reader needs a terminal; `crossread analyze` prints a summary instead");
+        return ExitCode::from(2);
     }
     let name = if paths.is_empty() {
         "seeds".to_string()
