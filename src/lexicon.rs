@@ -6,7 +6,9 @@
 //! particular; the recognisers find the people of a story from how they are
 //! written about.
 
-use std::collections::{HashMap, HashSet};
+/// Lexicon lookups happen for every word of every document: a fast hash, not SipHash.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type HashSet<K> = rustc_hash::FxHashSet<K>;
 use std::sync::OnceLock;
 
 use crate::text::{fold, fold_into};
@@ -20,7 +22,7 @@ pub struct PhraseMap<T> {
 
 impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
-        PhraseMap { by_first: HashMap::new() }
+        PhraseMap { by_first: HashMap::default() }
     }
 }
 

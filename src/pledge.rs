@@ -11,7 +11,7 @@
 //! commitments ("around 30 countries") are linked the same way into quantities,
 //! which is what the discrepancy finder compares.
 
-use std::collections::HashMap;
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
@@ -438,7 +438,7 @@ pub fn link(
         let moved = std::mem::take(&mut group_docs[small]);
         group_docs[big].extend(moved);
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..units.len() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);

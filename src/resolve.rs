@@ -13,7 +13,9 @@
 //! Places: by gazetteer entry, so "UK", "U.K." and "United Kingdom" are one.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -91,9 +93,9 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     // ---- Places.
     let mut place_key: FxHashMap<PlaceKey, usize> = FxHashMap::default();
     // ---- Organisations.
-    let mut org_key: HashMap<String, usize> = HashMap::new();
+    let mut org_key: HashMap<String, usize> = HashMap::default();
     let mut acronyms: Vec<HitId> = Vec::new();
-    let mut defined: HashMap<String, String> = HashMap::new();
+    let mut defined: HashMap<String, String> = HashMap::default();
     // ---- People.
     let mut full: Vec<HitId> = Vec::new();
     let mut single: Vec<HitId> = Vec::new();
@@ -162,7 +164,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     }
 
     // Acronyms: defined in parentheses, or the initials of exactly one organisation.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, &c) in &org_key {
         for i in initials(k) {
             by_initials.entry(i).or_default().push(c);
@@ -194,7 +196,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
 
     // Word prefixes of organisation names ("calloway" for "calloway biologics"),
     // kept only where one organisation has them.
-    let mut org_prefix: HashMap<String, usize> = HashMap::new();
+    let mut org_prefix: HashMap<String, usize> = HashMap::default();
     let mut ambiguous: Vec<String> = Vec::new();
     for (k, &c) in &org_key {
         let words: Vec<&str> = k.split(' ').collect();
@@ -235,7 +237,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
     let mut alias_of: Vec<usize> = (0..clusters.len()).collect();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for c in person_start..clusters.len() {
         by_surname.entry(clusters[c].surname.clone()).or_default().push(c);
     }
@@ -291,8 +293,8 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     }
     // Bare surnames and "Sir" + first name, then candidates.
     let person_end = clusters.len();
-    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut in_doc: HashMap<usize, Vec<(usize, u32)>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut in_doc: HashMap<usize, Vec<(usize, u32)>> = HashMap::default();
     let mut docs_of: Vec<usize> = vec![0; person_end];
     for c in person_start..person_end {
         if !live(c, &clusters) {
@@ -307,7 +309,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
     let given_index = DeleteIndex::new(by_given.keys().map(String::as_str));
-    let mut surname_only: HashMap<String, usize> = HashMap::new();
+    let mut surname_only: HashMap<String, usize> = HashMap::default();
     let mut surname_only_index = DeleteIndex::default();
     for (pass, list) in [(0, &single), (1, &cand_single)] {
         for &id in list {
@@ -461,7 +463,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             .then(b.mentions.len().cmp(&a.mentions.len()))
             .then(a.name.cmp(&b.name))
     });
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: HashMap<String, usize> = HashMap::default();
     let mut out = Vec::with_capacity(entities.len());
     for (idx, (mut e, members)) in entities.into_iter().enumerate() {
         let n = used.entry(e.id.clone()).or_insert(0);

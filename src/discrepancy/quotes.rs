@@ -3,7 +3,9 @@
 //! case aside) agree; a short quotation that is an exact part of a longer one
 //! agrees too.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 use super::diff::{self, lcs_pairs};
 use super::{doc_label, new};
@@ -74,7 +76,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         .filter(|q| q.keys.len() >= 4)
         .collect();
     // Candidates: quotations of different documents sharing word pairs.
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (i, q) in qs.iter().enumerate() {
         for w in q.keys.windows(2) {
             let v = index.entry((w[0].as_str(), w[1].as_str())).or_default();
@@ -83,7 +85,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for list in index.values().filter(|l| l.len() <= 50) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
