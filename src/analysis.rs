@@ -293,7 +293,11 @@ impl Timer {
     }
     fn lap(&self, what: &str) {
         if let Some(t) = &self.0 {
-            eprintln!("crossread: {what}: {:.3}s", t.get().elapsed().as_secs_f64());
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+                .map_or(String::new(), |pages| format!(", {} MB resident", pages * 4096 / 1_000_000));
+            eprintln!("crossread: {what}: {:.3}s{rss}", t.get().elapsed().as_secs_f64());
             t.set(std::time::Instant::now());
         }
     }

@@ -135,13 +135,11 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Notes { command: NotesCommand::Path { paths } }) => {
-            match crate::notes::resolve_path(cli.notes.as_deref(), &paths) {
-                Some(p) => println!("{}", p.display()),
-                None => {
-                    eprintln!("crossread: no data folder is known for this user; give --notes PATH");
-                    return ExitCode::from(1);
-                }
-            }
+            let Some(p) = crate::notes::resolve_path(cli.notes.as_deref(), &paths) else {
+                eprintln!("crossread: no data folder is known for this user; give --notes PATH");
+                return ExitCode::from(1);
+            };
+            println!("{}", p.display());
             ExitCode::SUCCESS
         }
         Some(Command::Notes { command: NotesCommand::Export { paths, format } }) => {

@@ -6,7 +6,7 @@
 //! particular; the recognisers find the people of a story from how they are
 //! written about.
 
-/// Lexicon lookups happen for every word of every document: a fast hash, not SipHash.
+/// Lexicon lookups happen for every word of every document: a fast hash, not `SipHash`.
 type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 type HashSet<K> = rustc_hash::FxHashSet<K>;
 use std::sync::OnceLock;

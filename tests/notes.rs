@@ -23,7 +23,7 @@ fn note(text: &str) -> Note {
 }
 
 /// Run as a child process (see the tests below): saves notes to the file named in
-/// CROSSREAD_NOTES_CHILD, printing "saved N" after each save returns.
+/// `CROSSREAD_NOTES_CHILD`, printing "saved N" after each save returns.
 #[test]
 fn child_writer() {
     let Ok(path) = std::env::var("CROSSREAD_NOTES_CHILD") else { return };

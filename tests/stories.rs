@@ -183,7 +183,7 @@ fn shows(st: &Story, d: &crossread::model::Discrepancy, g: &Value) -> bool {
 
 #[test]
 fn discrepancies_on_unseen_stories() {
-    let (mut found, mut total, mut real, mut reported) = (0, 0, 0, 0);
+    let (mut found, mut total, mut real, mut reported) = (0u32, 0u32, 0u32, 0u32);
     for dir in stories() {
         let st = load(&dir);
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
@@ -208,8 +208,8 @@ fn discrepancies_on_unseen_stories() {
             }
         }
     }
-    let recall = found as f64 / total.max(1) as f64;
-    let precision = real as f64 / reported.max(1) as f64;
+    let recall = f64::from(found) / f64::from(total.max(1));
+    let precision = f64::from(real) / f64::from(reported.max(1));
     println!("discrepancies: found {found}/{total} ({recall:.2}), real {real}/{reported} ({precision:.2})");
     assert!(recall >= 0.9, "recall {recall:.2}");
     assert!(precision >= 0.8, "precision {precision:.2}");

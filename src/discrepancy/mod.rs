@@ -16,11 +16,14 @@ mod roles;
 use crate::analysis::{Analysis, Parts};
 use crate::model::{Discrepancy, DiscrepancyKind, Span};
 
+/// One kind of discrepancy finder.
+type Finder = fn(&Parts<'_>) -> Vec<Discrepancy>;
+
 /// Every discrepancy of the corpus, most significant first, numbered `disc:1`...
 pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     let timing = std::env::var_os("CROSSREAD_TIMINGS").is_some();
-    let finders: [(&str, fn(&Parts<'_>) -> Vec<Discrepancy>); 7] = [
+    let finders: [(&str, Finder); 7] = [
         ("figures", figures::find),
         ("roles", roles::find),
         ("missing names", names::missing),

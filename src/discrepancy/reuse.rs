@@ -124,7 +124,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     for (&(i, j), &c) in &shared {
         // Enough shared sequences in absolute terms and for the shorter document.
         let smaller = shingles[i as usize].len().min(shingles[j as usize].len()) as u32;
-        if c >= min_shared && c * 20 >= smaller {
+        if c >= min_shared && c * 10 >= smaller {
             per_doc.entry(i).or_default().push((c, j));
             per_doc.entry(j).or_default().push((c, i));
         }
@@ -132,7 +132,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for (&d, list) in &mut per_doc {
         list.sort_unstable_by(|x, y| y.cmp(x));
-        for &(_, o) in list.iter().take(4) {
+        for &(_, o) in list.iter().take(3) {
             cands.push(((d.min(o)) as usize, (d.max(o)) as usize));
         }
     }

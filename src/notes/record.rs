@@ -34,6 +34,7 @@ impl NoteKind {
         }
     }
     /// The next kind, for cycling in the editor.
+    #[must_use]
     pub fn next(self) -> NoteKind {
         let i = NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
         NoteKind::ALL[(i + 1) % NoteKind::ALL.len()]

@@ -92,16 +92,13 @@ impl NotesFile {
     }
 
     fn put(&mut self, r: Record) {
-        match self.index.get(r.id()) {
-            Some(&i) => {
-                if r.rev() >= self.records[i].rev() {
-                    self.records[i] = r;
-                }
+        if let Some(&i) = self.index.get(r.id()) {
+            if r.rev() >= self.records[i].rev() {
+                self.records[i] = r;
             }
-            None => {
-                self.index.insert(r.id().to_string(), self.records.len());
-                self.records.push(r);
-            }
+        } else {
+            self.index.insert(r.id().to_string(), self.records.len());
+            self.records.push(r);
         }
     }
 
@@ -136,9 +133,10 @@ impl NotesFile {
         self.notes().into_iter().find(|n| n.id == id)
     }
 
-    /// The entity corrections in force, oldest first.
+    /// The entity corrections in force, in the order they were made (the order of
+    /// the file, then those not yet written).
     pub fn corrections(&self) -> Corrections {
-        let mut v: Vec<&CorrectionRecord> = self
+        let v: Vec<&CorrectionRecord> = self
             .records
             .iter()
             .chain(self.pending.iter())
@@ -147,8 +145,6 @@ impl NotesFile {
                 _ => None,
             })
             .collect();
-        v.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-        v.dedup_by(|a, b| a.id == b.id);
         Corrections { list: v.into_iter().map(|c| c.correction.clone()).collect() }
     }
 
