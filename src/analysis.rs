@@ -198,7 +198,13 @@ impl Analysis {
                 .get(q)
                 .map(|p| p.figures.iter().map(|&f| self.figures[f].span).collect())
                 .unwrap_or_default(),
-            Selection::Figure(f) => self.figures.get(f).map(|f| vec![f.span]).unwrap_or_default(),
+                        Selection::Figure(f) => self.figures.get(f).map(|f| vec![f.span]).unwrap_or_default(),
+            Selection::Discrepancy(d) => {
+                let mut v = self.discrepancies.get(d).map(|d| d.spans.clone()).unwrap_or_default();
+                v.sort();
+                v.dedup();
+                v
+            }
         }
     }
 
@@ -226,7 +232,8 @@ impl Analysis {
             Selection::Entity(e) => self.entities.get(e).map(|e| e.name.clone()).unwrap_or_default(),
             Selection::Pledge(p) => self.pledges.get(p).map(|p| p.label.clone()).unwrap_or_default(),
             Selection::Quantity(q) => self.quantities.get(q).map(|p| p.label.clone()).unwrap_or_default(),
-            Selection::Figure(f) => self.figures.get(f).map(|f| self.span_text(f.span).to_string()).unwrap_or_default(),
+                        Selection::Figure(f) => self.figures.get(f).map(|f| self.span_text(f.span).to_string()).unwrap_or_default(),
+            Selection::Discrepancy(d) => self.discrepancies.get(d).map(|d| d.summary.clone()).unwrap_or_default(),
         }
     }
 }
@@ -308,8 +315,10 @@ impl Timer {
 pub enum Selection {
     Entity(usize),
     Pledge(usize),
-    Quantity(usize),
+        Quantity(usize),
     Figure(usize),
+    /// The evidence of a discrepancy (index into `Analysis::discrepancies`).
+    Discrepancy(usize),
 }
 
 /// Attributes each quotation to the person named next to it ("…,” said X;

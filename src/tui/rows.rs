@@ -346,6 +346,7 @@ pub fn kind_word(a: &Analysis, sel: Selection) -> &'static str {
         Selection::Pledge(_) => "pledge",
         Selection::Quantity(_) => "figure in several documents",
         Selection::Figure(f) => a.figures.get(f).map_or("figure", |f| f.kind.as_str()),
+        Selection::Discrepancy(d) => a.discrepancies.get(d).map_or("discrepancy", |d| d.kind.as_str()),
     }
 }
 
