@@ -135,29 +135,25 @@ impl Analysis {
         }
         a.corpus = corpus;
         corrections.apply(&mut a);
-        a.views = docs
-            .par_iter()
-            .enumerate()
-            .map(|(d, de)| {
-                DocView {
-                    flat: de.tokens.flat.clone(),
-                    marks: Vec::new(),
-                    sentences: de
-                        .tokens
-                        .sents
-                        .iter()
-                        .map(|r| (de.tokens.toks[r.start].start, de.tokens.toks[r.end - 1].end))
-                        .collect(),
-                }
-                .with_doc(d)
-            })
-            .collect();
-        a.index_marks();
-        timer.lap("index");
         progress.set_stage(Stage::Comparing);
         let found = crate::discrepancy::find(&Parts { analysis: &a, docs: &docs });
         a.discrepancies = found;
         timer.lap("discrepancies");
+        // The extraction is done with: its flat texts become the views.
+        a.views = docs
+            .into_par_iter()
+            .map(|de| {
+                let sentences = de
+                    .tokens
+                    .sents
+                    .iter()
+                    .map(|r| (de.tokens.toks[r.start].start, de.tokens.toks[r.end - 1].end))
+                    .collect();
+                DocView { flat: de.tokens.flat, marks: Vec::new(), sentences }
+            })
+            .collect();
+        a.index_marks();
+        timer.lap("index");
         progress.set_stage(Stage::Done);
         a
     }
@@ -198,7 +194,7 @@ impl Analysis {
                 .get(q)
                 .map(|p| p.figures.iter().map(|&f| self.figures[f].span).collect())
                 .unwrap_or_default(),
-                        Selection::Figure(f) => self.figures.get(f).map(|f| vec![f.span]).unwrap_or_default(),
+            Selection::Figure(f) => self.figures.get(f).map(|f| vec![f.span]).unwrap_or_default(),
             Selection::Discrepancy(d) => {
                 let mut v = self.discrepancies.get(d).map(|d| d.spans.clone()).unwrap_or_default();
                 v.sort();
@@ -232,15 +228,9 @@ impl Analysis {
             Selection::Entity(e) => self.entities.get(e).map(|e| e.name.clone()).unwrap_or_default(),
             Selection::Pledge(p) => self.pledges.get(p).map(|p| p.label.clone()).unwrap_or_default(),
             Selection::Quantity(q) => self.quantities.get(q).map(|p| p.label.clone()).unwrap_or_default(),
-                        Selection::Figure(f) => self.figures.get(f).map(|f| self.span_text(f.span).to_string()).unwrap_or_default(),
+            Selection::Figure(f) => self.figures.get(f).map(|f| self.span_text(f.span).to_string()).unwrap_or_default(),
             Selection::Discrepancy(d) => self.discrepancies.get(d).map(|d| d.summary.clone()).unwrap_or_default(),
         }
-    }
-}
-
-impl DocView {
-    fn with_doc(self, _doc: usize) -> DocView {
-        self
     }
 }
 
@@ -315,7 +305,7 @@ impl Timer {
 pub enum Selection {
     Entity(usize),
     Pledge(usize),
-        Quantity(usize),
+    Quantity(usize),
     Figure(usize),
     /// The evidence of a discrepancy (index into `Analysis::discrepancies`).
     Discrepancy(usize),

@@ -70,6 +70,11 @@ impl<T: Clone> PhraseMap<T> {
             .map(|(p, v)| (p.len(), v))
     }
 
+    /// Whether some phrase starts with this (folded) word.
+    pub fn contains_first(&self, w: &str) -> bool {
+        self.by_first.contains_key(w)
+    }
+
     pub fn contains_word(&self, w: &str) -> bool {
         self.by_first.get(w).is_some_and(|v| v.iter().any(|(p, _)| p.len() == 1))
     }
@@ -629,6 +634,10 @@ fn split_symbol(form: &str) -> String {
 
 /// Calls `f` with the folded form of `w`, without allocating for short ASCII words.
 pub fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Already folded (the tokenizer's keys are): no copy at all.
+    if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'' || b == b'.') {
+        return f(w);
+    }
     if w.len() <= 32 && w.is_ascii() {
         let mut buf = [0u8; 32];
         let b = &mut buf[..w.len()];

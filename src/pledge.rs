@@ -121,11 +121,11 @@ fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<Stri
         if t.toks[i].kind != Kind::Word || (f.toks.0..=f.toks.1).contains(&i) && f.kind != FigureKind::Money {
             continue;
         }
-        let k = crate::text::fold(t.text(i));
-        if lex.commitment_nouns.contains(&k) && noun.is_none() {
-            noun = Some(lex.synonyms.get(&k).cloned().unwrap_or(k.clone()));
+        let k = t.key(i);
+        if noun.is_none() && lex.commitment_nouns.contains(k) {
+            noun = Some(lex.synonyms.get(k).cloned().unwrap_or_else(|| k.to_string()));
         }
-        if lex.commitment_verbs.contains(&k) {
+        if lex.commitment_verbs.contains(k) {
             verb = true;
         }
     }
@@ -138,9 +138,7 @@ fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<Stri
         }
         FigureKind::Percent => {
             noun.as_deref().is_some_and(|n| matches!(n, "spending" | "target" | "budget" | "spend")) || {
-                (s..=e).any(|i| {
-                    matches!(crate::text::fold(t.text(i)).as_str(), "spending" | "spend" | "target" | "budget")
-                })
+                (s..=e).any(|i| matches!(t.key(i), "spending" | "spend" | "target" | "budget"))
             }
         }
         _ => false,
@@ -149,7 +147,7 @@ fn is_commitment(t: &Tokens, f: &RawFigure, lex: &Lexicon) -> (bool, Option<Stri
 }
 
 /// Hashes of the content words within four tokens of a figure.
-fn tight_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], lex: &Lexicon) -> Vec<u64> {
+fn tight_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], hashes: &[u64]) -> Vec<u64> {
     let r = t.sentence_of(a);
     // Five words on each side, not counting punctuation.
     let mut s = a;
@@ -164,15 +162,7 @@ fn tight_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], l
         e += 1;
         n += usize::from(t.toks[e].kind == Kind::Word);
     }
-    let mut out: Vec<u64> = (s..=e)
-        .filter(|&i| {
-            t.toks[i].kind == Kind::Word && !(a..=b).contains(&i)
-                || (a..=b).contains(&i) && i > a && t.toks[i].kind == Kind::Word
-        })
-        .map(|i| t.key(i))
-        .filter(|k| k.len() >= 3 && !lex.function.contains(k) && crate::extract::numbers::scale(k).is_none())
-        .map(|k| norm_hash(k, lex))
-        .collect();
+    let mut out: Vec<u64> = (s..=e).filter(|&i| i != a && hashes[i] != 0).map(|i| hashes[i]).collect();
     let (from, to) = (t.toks[s].start, t.toks[e].end);
     let first = ents.partition_point(|m| m.0 < from);
     for m in ents[first..].iter().take_while(|m| m.1 <= to) {
@@ -198,21 +188,11 @@ fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)
 }
 
 /// Hashes of the content words around a figure, normalised, sorted, distinct.
-fn context_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], lex: &Lexicon) -> Vec<u64> {
+fn context_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], hashes: &[u64]) -> Vec<u64> {
     let r = t.sentence_of(a);
     let s = a.saturating_sub(15).max(r.start);
     let e = (b + 15).min(r.end.saturating_sub(1));
-    let mut out: Vec<u64> = (s..=e)
-        .filter(|&i| t.toks[i].kind == Kind::Word && i != a)
-        .map(|i| t.key(i))
-        .filter(|k| {
-            k.len() >= 3
-                && !lex.function.contains(k)
-                && crate::extract::numbers::scale(k).is_none()
-                && !crate::extract::numbers::is_number_word(k)
-        })
-        .map(|k| norm_hash(k, lex))
-        .collect();
+    let mut out: Vec<u64> = (s..=e).filter(|&i| i != a && hashes[i] != 0).map(|i| hashes[i]).collect();
     // The people, organisations and places named around the figure say most
     // about what it counts.
     let (from, to) = (t.toks[s].start, t.toks[e].end);
@@ -239,7 +219,27 @@ fn doc_units(
     lex: &Lexicon,
 ) -> Vec<Unit> {
     let mut units = Vec::new();
+    if list.is_empty() {
+        return units;
+    }
     let mut taken = vec![false; list.len()];
+    // The normalised hash of every content word, once per document (0: not a
+    // content word).
+    let hashes: Vec<u64> = (0..t.len())
+        .map(|i| {
+            let k = t.key(i);
+            let content = t.toks[i].kind == Kind::Word
+                && k.len() >= 3
+                && !lex.function.contains(k)
+                && crate::extract::numbers::scale(k).is_none()
+                && !crate::extract::numbers::is_number_word(k);
+            if content {
+                norm_hash(k, lex).max(1)
+            } else {
+                0
+            }
+        })
+        .collect();
     for (x, &g) in list.iter().enumerate() {
         if taken[x] {
             continue;
@@ -263,8 +263,8 @@ fn doc_units(
             percent: None,
             date: None,
             noun,
-            words: context_words(t, f.toks.0, f.toks.1, ents, lex),
-            tight: tight_words(t, f.toks.0, f.toks.1, ents, lex),
+            words: context_words(t, f.toks.0, f.toks.1, ents, &hashes),
+            tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes),
             ents: clause_entities(t, f.toks.0, f.toks.1, ents),
         };
         add_sig(&mut unit, f, lex);
@@ -297,7 +297,7 @@ fn doc_units(
                     taken[y] = true;
                     unit.figs.push(h);
                     add_sig(&mut unit, o, lex);
-                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, ents, lex));
+                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, ents, &hashes));
                     unit.words.sort_unstable();
                     unit.words.dedup();
                 }
@@ -319,6 +319,7 @@ pub fn link(
     for (g, f) in figs.iter().enumerate() {
         by_doc[f.doc].push(g);
     }
+    let __t = std::time::Instant::now();
     let units: Vec<Unit> = by_doc
         .par_iter()
         .enumerate()
@@ -328,6 +329,9 @@ pub fn link(
         .collect();
     // Word weights: rare words say more. Each unit keeps its words as sorted
     // hashes, so overlaps are a merge.
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges units: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for u in &units {
         for &w in &u.words {
@@ -342,6 +346,9 @@ pub fn link(
     let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
     // Candidate pairs: same kind, unit and magnitude. A small block is compared
     // in full; a large one only through the rarer words its units share.
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges df: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     let mut blocks: FxHashMap<(u8, &str, i32), Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
         let (k, c, v) = if let Some((c, v)) = &u.money {
@@ -354,6 +361,9 @@ pub fn link(
             continue;
         };
         blocks.entry((k, c, v)).or_default().push(i);
+    }
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges blocks: {:.3}s", __t.elapsed().as_secs_f64());
     }
     let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut index: FxHashMap<(u8, &str, i32, u64), Vec<usize>> = FxHashMap::default();
@@ -387,6 +397,9 @@ pub fn link(
     if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
         eprintln!("crossread: {} figure units, {} candidate pairs", units.len(), cands.len());
     }
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges cands: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     let mut pairs: Vec<(f64, usize, usize)> = cands
         .into_par_iter()
         .filter_map(|(a, b)| {
@@ -416,8 +429,14 @@ pub fn link(
             (s >= threshold).then_some((s, a, b))
         })
         .collect();
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges scored: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Greedy: best links first, one unit per other document in a group.
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges sorted: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     let mut parent: Vec<usize> = (0..units.len()).collect();
     // Documents of each group; the smaller group is checked against and merged
     // into the larger, so growing a big group stays cheap.
@@ -438,10 +457,16 @@ pub fn link(
         let moved = std::mem::take(&mut group_docs[small]);
         group_docs[big].extend(moved);
     }
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges greedy: {:.3}s", __t.elapsed().as_secs_f64());
+    }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..units.len() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
+    }
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges grouped: {:.3}s", __t.elapsed().as_secs_f64());
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     for g in &mut groups {

@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
@@ -55,14 +56,14 @@ struct Cluster {
 }
 
 /// Splits a person's folded core into (given name, surname).
-fn person_parts(core: &[String], lex: &Lexicon) -> (Option<String>, String) {
-    let np: Vec<&String> = core.iter().filter(|w| !lex.particles.contains(w.as_str())).collect();
+fn person_parts(core: &[&str], lex: &Lexicon) -> (Option<String>, String) {
+    let np: Vec<&str> = core.iter().copied().filter(|w| !lex.particles.contains(*w)).collect();
     match np.len() {
-        0 => (None, core.last().cloned().unwrap_or_default()),
-        1 => (None, np[0].clone()),
+        0 => (None, core.last().map(|s| (*s).to_string()).unwrap_or_default()),
+        1 => (None, np[0].to_string()),
         // "Xi Jinping", "Nguyen Thi Hoa": the family name first.
-        2 | 3 if lex.surname_first.contains(np[0].as_str()) => (Some(np[1].clone()), np[0].clone()),
-        _ => (Some(np[0].clone()), np[np.len() - 1].clone()),
+        2 | 3 if lex.surname_first.contains(np[0]) => (Some(np[1].to_string()), np[0].to_string()),
+        _ => (Some(np[0].to_string()), np[np.len() - 1].to_string()),
     }
 }
 
@@ -88,6 +89,8 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
 pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let mut hit_entity: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.names.hits.len()]).collect();
     let hit = |(d, h): HitId| -> &NameHit { &docs[d].names.hits[h] };
+    let core = |id: HitId| -> Vec<&str> { hit(id).core_keys(&docs[id.0].tokens) };
+    let display = |id: HitId| -> &str { hit(id).display(&docs[id.0].tokens) };
     let mut clusters: Vec<Cluster> = Vec::new();
 
     // ---- Places.
@@ -106,7 +109,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         for (h, nh) in de.names.hits.iter().enumerate() {
             match nh.kind {
                 Some(EntityKind::Place) => {
-                    let key = nh.place.map_or_else(|| PlaceKey::Name(fold(&nh.display)), PlaceKey::Gazetteer);
+                    let key = nh.place.map_or_else(|| PlaceKey::Name(fold(display((d, h)))), PlaceKey::Gazetteer);
                     let c = *place_key.entry(key).or_insert_with(|| {
                         clusters.push(Cluster {
                             kind: EntityKind::Place,
@@ -121,13 +124,13 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 }
                 Some(EntityKind::Organisation) => {
                     if let Some(a) = &nh.defines {
-                        defined.insert(a.clone(), org_name_key(&nh.display));
+                        defined.insert(a.clone(), org_name_key(display((d, h))));
                     }
                     if nh.acronym {
                         acronyms.push((d, h));
                         continue;
                     }
-                    let key = org_name_key(&nh.display);
+                    let key = org_name_key(display((d, h)));
                     let c = *org_key.entry(key).or_insert_with(|| {
                         clusters.push(Cluster {
                             kind: EntityKind::Organisation,
@@ -141,8 +144,8 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     clusters[c].members.push((d, h));
                 }
                 Some(EntityKind::Person) => {
-                    let (given, _) = person_parts(&nh.core, lex);
-                    let first_hon = nh.honorifics.iter().any(|x| lex.firstname_honorifics.contains(x));
+                    let (given, _) = person_parts(&core((d, h)), lex);
+                    let first_hon = nh.first_name_honorific;
                     if given.is_some() {
                         full.push((d, h));
                     } else if first_hon {
@@ -153,7 +156,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     }
                 }
                 None => {
-                    if nh.core.len() >= 2 {
+                    if core((d, h)).len() >= 2 {
                         cand_full.push((d, h));
                     } else {
                         cand_single.push((d, h));
@@ -171,7 +174,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
     for id in acronyms {
-        let a = hit(id).display.trim_end_matches('.').replace('.', "");
+        let a = display(id).trim_end_matches('.').replace('.', "");
         let target = defined.get(&a).and_then(|k| org_key.get(k).copied()).or_else(|| {
             let mut matches = by_initials.get(&a.to_lowercase()).cloned().unwrap_or_default();
             matches.sort_unstable();
@@ -220,7 +223,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let person_start = clusters.len();
     let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
     for &id in &full {
-        let (given, surname) = person_parts(&hit(id).core, lex);
+        let (given, surname) = person_parts(&core(id), lex);
         let given = given.unwrap_or_default();
         let c = *by_full.entry((given.clone(), surname.clone())).or_insert_with(|| {
             clusters.push(Cluster {
@@ -271,7 +274,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let live = |c: usize, clusters: &Vec<Cluster>| !clusters[c].members.is_empty();
     // Candidates that spell out a known full name.
     for &id in &cand_full {
-        let (given, surname) = person_parts(&hit(id).core, lex);
+        let (given, surname) = person_parts(&core(id), lex);
         let Some(given) = given else { continue };
         let found = surname_index
             .similar(&surname, lex)
@@ -285,7 +288,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         if let Some(c) = found {
             clusters[c].members.push(id);
         } else {
-            let key = org_name_key(&hit(id).display);
+            let key = org_name_key(display(id));
             if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
                 clusters[c].members.push(id);
             }
@@ -314,11 +317,11 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     for (pass, list) in [(0, &single), (1, &cand_single)] {
         for &id in list {
             let nh = hit(id);
-            let (_, word) = person_parts(&nh.core, lex);
-            let first_hon = nh.honorifics.iter().any(|x| lex.firstname_honorifics.contains(x));
+            let (_, word) = person_parts(&core(id), lex);
+            let first_hon = nh.first_name_honorific;
             let doc = id.0;
             let pos = nh.span.start;
-            let sex = nh.honorifics.iter().find_map(|h| Lexicon::honorific_male(h));
+            let sex = nh.male;
             let role_base = nh.role.as_ref().map(|r| r.base.as_str());
             let pick = |clusters: &Vec<Cluster>, by_given_name: bool, fuzzy: bool| -> Option<usize> {
                 let matches = |c: usize| -> bool {
@@ -428,7 +431,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 None => {
                     // An undecided word that names a known organisation, or starts
                     // its name ("Calloway" for "Calloway Biologics").
-                    let key = org_name_key(&nh.display);
+                    let key = org_name_key(display(id));
                     if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
                         clusters[c].members.push(id);
                     }
@@ -444,7 +447,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         if cl.members.is_empty() || !cl.members.iter().all(|&m| hit(m).weak) {
             continue;
         }
-        let key = org_name_key(&hit(cl.members[0]).display);
+        let key = org_name_key(display(cl.members[0]));
         if let Some(&o) = org_prefix.get(&key) {
             let m = std::mem::take(&mut clusters[c].members);
             clusters[o].members.extend(m);
@@ -483,7 +486,11 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
 /// words with one letter deleted (the "symmetric delete" method).
 #[derive(Debug, Default)]
 struct DeleteIndex {
-    keys: HashMap<String, Vec<String>>,
+    /// Words, each once.
+    words: Vec<String>,
+    known: HashMap<String, u32>,
+    /// Hash of a word or of the word with one letter deleted -> words.
+    keys: HashMap<u64, Vec<u32>>,
 }
 
 impl DeleteIndex {
@@ -495,22 +502,37 @@ impl DeleteIndex {
         d
     }
 
-    fn variants(w: &str) -> Vec<String> {
-        let chars: Vec<char> = w.chars().collect();
-        let mut out = vec![w.to_string()];
-        if chars.len() >= 4 {
-            for i in 0..chars.len() {
-                out.push(chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect());
+    /// Hashes of the word and of every form with one character deleted
+    /// (words of four characters or more).
+    fn variants(w: &str) -> Vec<u64> {
+        let hash = |skip: Option<usize>| {
+            let mut h = rustc_hash::FxHasher::default();
+            for (j, c) in w.chars().enumerate() {
+                if Some(j) != skip {
+                    c.hash(&mut h);
+                }
             }
+            h.finish()
+        };
+        let n = w.chars().count();
+        let mut out = vec![hash(None)];
+        if n >= 4 {
+            out.extend((0..n).map(|i| hash(Some(i))));
         }
         out
     }
 
     fn add(&mut self, w: &str) {
+        if self.known.contains_key(w) {
+            return;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(w.to_string());
+        self.known.insert(w.to_string(), id);
         for k in DeleteIndex::variants(w) {
             let v = self.keys.entry(k).or_default();
-            if !v.iter().any(|x| x == w) {
-                v.push(w.to_string());
+            if !v.contains(&id) {
+                v.push(id);
             }
         }
     }
@@ -519,8 +541,9 @@ impl DeleteIndex {
     fn similar<'a>(&'a self, w: &str, lex: &Lexicon) -> Vec<&'a str> {
         let mut out: Vec<&str> = Vec::new();
         for k in DeleteIndex::variants(w) {
-            for cand in self.keys.get(&k).into_iter().flatten() {
-                if !out.contains(&cand.as_str()) && (cand == w || variant(cand, w, lex, false)) {
+            for &id in self.keys.get(&k).into_iter().flatten() {
+                let cand = self.words[id as usize].as_str();
+                if !out.contains(&cand) && (cand == w || variant(cand, w, lex, false)) {
                     out.push(cand);
                 }
             }
@@ -617,12 +640,12 @@ fn assemble(cl: &Cluster, docs: &[DocExtract], lex: &Lexicon) -> Entity {
         let nh = &docs[d].names.hits[h];
         mentions.push(nh.span);
         *forms.entry(one_spaced(&docs[d].tokens.flat[nh.span.range()])).or_default() += 1;
-        let display = one_spaced(&nh.display);
+        let display = one_spaced(nh.display(&docs[d].tokens));
         let words = display.split(' ').count();
         let e = full_forms.entry(display).or_insert((words, 0));
         e.1 += 1;
         if let Some(r) = &nh.role {
-            role_uses.push(r.clone());
+            role_uses.push((**r).clone());
         }
     }
     mentions.sort();

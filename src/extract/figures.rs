@@ -570,6 +570,33 @@ impl Ctx<'_> {
     }
 
     fn qualifier_before(&self, i: usize, r: &std::ops::Range<usize>) -> (Option<(Qualifier, String)>, usize) {
+        // Every qualifier ends with one of these words.
+        if i <= r.start
+            || !matches!(
+                self.key(i - 1),
+                "of" | "than"
+                    | "least"
+                    | "most"
+                    | "as"
+                    | "to"
+                    | "over"
+                    | "under"
+                    | "estimated"
+                    | "roughly"
+                    | "around"
+                    | "about"
+                    | "approximately"
+                    | "approx"
+                    | "circa"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "above"
+                    | "below"
+            )
+        {
+            return (None, i);
+        }
         // "jailed over £23m", "a row over $5bn": "over" as "about", not "more than".
         if i >= r.start + 2 && self.key(i - 1) == "over" && is_over_governor(self.key(i - 2)) {
             return (None, i);

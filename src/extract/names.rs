@@ -20,13 +20,15 @@ pub struct NameHit {
     pub kind: Option<EntityKind>,
     /// The mention as written, honorifics included ("Mr Healey").
     pub span: Span,
-    /// The name words without honorifics or titles, folded.
-    pub core: Vec<String>,
-    /// The name without honorifics, as written (soft line breaks as spaces).
-    pub display: String,
-    /// Honorifics and ranks written in front of the name, folded ("sir").
-    pub honorifics: Vec<String>,
-    pub role: Option<RoleUse>,
+    /// The first and last token of the name without honorifics or titles
+    /// (see [`NameHit::core_keys`] and [`NameHit::display`]).
+    pub core: (u32, u32),
+    /// "Sir" or "Dame" in front: the single name after it is a first name.
+    pub first_name_honorific: bool,
+    /// The sex an honorific in front implies ("Mr": `Some(true)`, "Mrs": `Some(false)`).
+    pub male: Option<bool>,
+    /// A title or role in front ("Defence Secretary"); most names have none.
+    pub role: Option<Box<RoleUse>>,
     /// Gazetteer index, for places.
     pub place: Option<usize>,
     /// An all-capitals abbreviation ("NATO").
@@ -38,6 +40,21 @@ pub struct NameHit {
     /// A person only because the first word is a common first name: the
     /// resolver gives it to an organisation whose name starts the same way.
     pub weak: bool,
+}
+
+impl NameHit {
+    /// The folded words of the name, without honorifics or titles.
+    pub fn core_keys<'a>(&self, t: &'a Tokens) -> Vec<&'a str> {
+        (self.core.0 as usize..=self.core.1 as usize)
+            .filter(|&i| t.toks[i].kind == Kind::Word)
+            .map(|i| t.key(i))
+            .collect()
+    }
+
+    /// The name without honorifics, as written (soft line breaks as spaces).
+    pub fn display<'a>(&self, t: &'a Tokens) -> &'a str {
+        &t.flat[t.toks[self.core.0 as usize].start as usize..t.toks[self.core.1 as usize].end as usize]
+    }
 }
 
 /// Everything the name recogniser finds in one document.
@@ -120,11 +137,14 @@ struct Ctx<'a> {
     out: DocNames,
     /// The organisation in front of the title being read ("Corvane" Chief Executive ...).
     role_org: Option<String>,
+    /// Per token: can it be part of a capitalised name?
+    capish: Vec<bool>,
 }
 
 /// Finds the names of one document.
 pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
-    let mut cx = Ctx { lex, t, doc, out: DocNames::default(), role_org: None };
+    let mut cx = Ctx { lex, t, doc, out: DocNames::default(), role_org: None, capish: Vec::new() };
+    cx.capish = (0..t.len()).map(|i| cx.compute_capish(i)).collect();
     for si in 0..t.sents.len() {
         let r = t.sents[si].clone();
         cx.sentence(r);
@@ -137,29 +157,37 @@ impl Ctx<'_> {
         self.t.text(i)
     }
 
-    /// A token that can be part of a capitalised name.
+    /// A token that can be part of a capitalised name (computed once per token).
     fn capish(&self, i: usize) -> bool {
+        self.capish.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_capish(&self, i: usize) -> bool {
         let tok = &self.t.toks[i];
         if tok.kind != Kind::Word || tok.has(flag::DIGIT) {
             return false;
         }
+        let s = self.text(i);
+        let joined = s.contains(['-', '\'', '’']);
+        if !tok.has(flag::CAP) {
+            // "al-Sisi", "bin-Salman", "d'Estaing": a particle glued to a capital.
+            return joined
+                && s.split_once(['-', '\'', '’'])
+                    .is_some_and(|(p, rest)| p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase));
+        }
         // "I'll", "We're": a pronoun with a contraction.
-        if let Some((head, _)) = self.t.key(i).split_once(['\'', '’']) {
-            if self.lex.function.contains(head) {
-                return false;
+        if joined {
+            if let Some((head, _)) = self.t.key(i).split_once(['\'', '’']) {
+                if self.lex.function.contains(head) {
+                    return false;
+                }
             }
         }
         // "AU$", "US$": part of a currency, not a name.
         if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
             return false;
         }
-        let s = self.text(i);
-        if tok.has(flag::CAP) {
-            return !is_month(s) && !is_weekday(s);
-        }
-        // "al-Sisi", "bin-Salman", "d'Estaing": a particle glued to a capital.
-        s.split_once(['-', '\'', '’'])
-            .is_some_and(|(p, rest)| p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase))
+        s.len() > 9 || !(is_month(s) || is_weekday(s))
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -741,8 +769,9 @@ impl Ctx<'_> {
                 c.speech = true;
             }
             c.lower_role = self.lower_role_before(first, sent.start);
-            if kb == "/" || kb == ":" || kb == "|" || self.is_credit_sentence(first, sent.start) {
-                c.credit = self.is_credit_sentence(first, sent.start);
+            let credit = self.is_credit_sentence(first, sent.start);
+            if kb == "/" || kb == ":" || kb == "|" || credit {
+                c.credit = credit;
                 c.agency = c.credit && t.is_punct(last + 1, '/');
             }
         }
@@ -751,6 +780,10 @@ impl Ctx<'_> {
 
     /// A sentence that starts with page-furniture words ("Photo:", "File pic:", "By").
     fn is_credit_sentence(&self, first: usize, start: usize) -> bool {
+        // Credit lines start with a capitalised furniture word; most sentences have none.
+        if !(start..first).any(|i| self.t.toks[i].has(flag::CAP) && self.lex.furniture.contains_first(self.t.key(i))) {
+            return false;
+        }
         let words: Vec<&str> = (start..first).map(|i| self.t.key(i)).collect();
         (0..words.len()).any(|p| {
             let i = start + p;
@@ -1026,12 +1059,12 @@ impl Ctx<'_> {
         place: Option<usize>,
         headline: bool,
     ) {
-        let hit = self.hit(Some(kind), lead, last, core, honorifics, role, place, headline);
+        let hit = self.hit(Some(kind), lead, last, core, &honorifics, role, place, headline);
         self.out.hits.push(hit);
     }
 
     fn push_candidate(&mut self, lead: usize, last: usize, core: &[usize], honorifics: Vec<String>, headline: bool) {
-        let hit = self.hit(None, lead, last, core, honorifics, None, None, headline);
+        let hit = self.hit(None, lead, last, core, &honorifics, None, None, headline);
         self.out.hits.push(hit);
     }
 
@@ -1042,7 +1075,7 @@ impl Ctx<'_> {
         lead: usize,
         last: usize,
         core: &[usize],
-        honorifics: Vec<String>,
+        honorifics: &[String],
         role: Option<RoleUse>,
         place: Option<usize>,
         headline: bool,
@@ -1051,14 +1084,10 @@ impl Ctx<'_> {
         NameHit {
             kind,
             span: self.span(lead, last),
-            core: core
-                .iter()
-                .filter(|&&i| self.t.toks[i].kind == Kind::Word)
-                .map(|&i| self.t.key(i).to_string())
-                .collect(),
-            display: self.flat_text(first, last),
-            honorifics,
-            role,
+            core: (first as u32, last as u32),
+            first_name_honorific: honorifics.iter().any(|h| self.lex.firstname_honorifics.contains(h)),
+            male: honorifics.iter().find_map(|h| Lexicon::honorific_male(h)),
+            role: role.map(Box::new),
             place,
             acronym: false,
             defines: None,
@@ -1197,8 +1226,8 @@ mod tests {
         let lex = Lexicon::get();
         let t = tokenize("The North Atlantic Fisheries Council (NAFC) met. NAFC said no.", lex);
         let d = find(&t, 0, lex);
-        let org = d.hits.iter().find(|h| h.display == "North Atlantic Fisheries Council").unwrap();
+        let org = d.hits.iter().find(|h| h.display(&t) == "North Atlantic Fisheries Council").unwrap();
         assert_eq!(org.defines.as_deref(), Some("NAFC"));
-        assert!(d.hits.iter().any(|h| h.display == "NAFC" && h.acronym));
+        assert!(d.hits.iter().any(|h| h.display(&t) == "NAFC" && h.acronym));
     }
 }

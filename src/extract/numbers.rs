@@ -1,5 +1,6 @@
 //! Numbers as written: digits, number words, scales, months, qualifiers.
 
+use crate::lexicon::with_folded;
 use crate::model::Qualifier;
 
 /// The month a word names (capitalised full or abbreviated form), 1-12.
@@ -35,7 +36,11 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 
 /// The multiplier a scale word stands for ("billion", "bn", "m").
 pub fn scale(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().trim_end_matches('.') {
+    with_folded(w, |l| scale_lower(l.trim_end_matches('.')))
+}
+
+fn scale_lower(w: &str) -> Option<f64> {
+    Some(match w {
         "thousand" | "thousands" | "k" => 1e3,
         "million" | "millions" | "m" | "mn" | "mln" | "mil" => 1e6,
         "billion" | "billions" | "bn" | "b" | "bln" => 1e9,
@@ -48,7 +53,7 @@ pub fn scale(w: &str) -> Option<f64> {
 
 /// Whether a scale abbreviation is unambiguous on its own ("bn", not "m" or "k").
 pub fn is_clear_scale(w: &str) -> bool {
-    !matches!(w.to_ascii_lowercase().as_str(), "m" | "k" | "b" | "t")
+    !matches!(w, "m" | "k" | "b" | "t" | "M" | "K" | "B" | "T")
 }
 
 /// Value of a simple number word ("five", "twenty", "hundred").
@@ -89,8 +94,15 @@ fn unit_word(w: &str) -> Option<f64> {
 
 /// A number word as a value: "five", "twenty-five", "Seventy".
 pub fn word_value(w: &str) -> Option<f64> {
-    let lower = w.to_ascii_lowercase();
-    if let Some(v) = unit_word(&lower) {
+    let b = w.as_bytes();
+    if b.len() < 3 || !matches!(b[0].to_ascii_lowercase(), b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e' | b'd') {
+        return None;
+    }
+    with_folded(w, word_value_lower)
+}
+
+fn word_value_lower(lower: &str) -> Option<f64> {
+    if let Some(v) = unit_word(lower) {
         return Some(v);
     }
     let (a, b) = lower.split_once('-')?;
@@ -100,13 +112,32 @@ pub fn word_value(w: &str) -> Option<f64> {
 
 /// Whether a word is a number word or scale word that can continue a spelled number.
 pub fn is_number_word(w: &str) -> bool {
+    // Every number word is 3 to 17 letters long and starts with one of these.
+    let b = w.as_bytes();
+    if b.len() < 3
+        || b.len() > 17
+        || !matches!(
+            b[0].to_ascii_lowercase(),
+            b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e' | b'h' | b'm' | b'b' | b'd'
+        )
+    {
+        return false;
+    }
     word_value(w).is_some()
-        || matches!(w.to_ascii_lowercase().as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion")
+        || with_folded(w, |l| matches!(l, "hundred" | "thousand" | "million" | "billion" | "trillion"))
 }
 
 /// Value of a spelled ordinal that counts ("third" .. "twentieth", "27th" is digits).
 pub fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let b = w.as_bytes();
+    if b.len() < 5 || !(w.ends_with("th") || w.ends_with("TH") || w.ends_with("rd") || w.ends_with("RD")) {
+        return None;
+    }
+    with_folded(w, ordinal_lower)
+}
+
+fn ordinal_lower(w: &str) -> Option<f64> {
+    Some(match w {
         "third" => 3.0,
         "fourth" => 4.0,
         "fifth" => 5.0,
@@ -146,8 +177,11 @@ pub struct WordNumber {
 impl WordNumber {
     /// Feeds one word; false if it does not continue the number.
     pub fn push(&mut self, w: &str) -> bool {
-        let lower = w.to_ascii_lowercase();
-        if let Some(v) = word_value(&lower) {
+        with_folded(w, |lower| self.push_lower(lower))
+    }
+
+    fn push_lower(&mut self, lower: &str) -> bool {
+        if let Some(v) = word_value_lower(lower) {
             // "five six" is not one number; "twenty five" is.
             if let Some(prev) = self.last_small {
                 if !(prev >= 20.0 && prev % 10.0 == 0.0 && v < 10.0) {
@@ -159,7 +193,7 @@ impl WordNumber {
         } else if lower == "hundred" {
             self.current = self.current.max(1.0) * 100.0;
             self.last_small = None;
-        } else if let Some(s) = scale(&lower).filter(|_| lower.len() > 2) {
+        } else if let Some(s) = scale_lower(lower).filter(|_| lower.len() > 2) {
             self.total += self.current.max(1.0) * s;
             self.current = 0.0;
             self.last_small = None;
@@ -218,7 +252,11 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 
 /// Whether a (lower-case) word names a unit of time, and which.
 pub fn time_unit(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    with_folded(w, time_unit_lower)
+}
+
+fn time_unit_lower(w: &str) -> Option<&'static str> {
+    Some(match w {
         "second" | "seconds" => "second",
         "minute" | "minutes" => "minute",
         "hour" | "hours" => "hour",
