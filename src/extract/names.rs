@@ -573,7 +573,7 @@ impl Ctx<'_> {
                 RoleUse { base: title.clone(), title, country: None, org: None, span: self.span(a, b) }
             })
         });
-        self.classify(run, lead, core, role, honorifics, &cues, headline);
+        self.classify(run, lead, core, role, &honorifics, &cues, headline);
     }
 
     /// Whether a head word at `p` is followed by another title word (so the head is a role).
@@ -872,7 +872,7 @@ impl Ctx<'_> {
         lead: usize,
         core: &[usize],
         role: Option<RoleUse>,
-        honorifics: Vec<String>,
+        honorifics: &[String],
         cues: &Cues,
         headline: bool,
     ) {
@@ -888,7 +888,7 @@ impl Ctx<'_> {
                 return;
             }
             if let Some((_, idx)) = self.place_at(core, 0) {
-                self.push(EntityKind::Place, first, last, core, Vec::new(), None, Some(idx), headline);
+                self.push(EntityKind::Place, first, last, core, &[], None, Some(idx), headline);
                 return;
             }
             if s.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() >= 2 {
@@ -899,13 +899,13 @@ impl Ctx<'_> {
         // Places, whole or as the start of a longer name.
         if let Some((m, idx)) = self.place_at(core, 0) {
             if m == n {
-                self.push(EntityKind::Place, first, last, core, Vec::new(), None, Some(idx), headline);
+                self.push(EntityKind::Place, first, last, core, &[], None, Some(idx), headline);
                 return;
             }
             let rest = &core[m..];
             if rest.len() == 1 && t.toks[rest[0]].has(flag::ALL_CAPS) && !lex.is_org_head(self.t.key(rest[0])) {
-                self.push(EntityKind::Place, first, core[m - 1], &core[..m], Vec::new(), None, Some(idx), headline);
-                self.classify(run, rest[0], rest, None, Vec::new(), &Cues::default(), headline);
+                self.push(EntityKind::Place, first, core[m - 1], &core[..m], &[], None, Some(idx), headline);
+                self.classify(run, rest[0], rest, None, &[], &Cues::default(), headline);
                 return;
             }
         }
@@ -932,7 +932,7 @@ impl Ctx<'_> {
                     continue;
                 }
                 let end = if q + 1 < n && uncommon(q + 1) { q + 2 } else { q + 1 };
-                self.push_candidate(core[q], core[end - 1], &core[q..end], Vec::new(), true);
+                self.push_candidate(core[q], core[end - 1], &core[q..end], &[], true);
                 q = end;
             }
             return;
@@ -960,7 +960,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 && lex.place_heads.contains(last_key) {
-            self.push(EntityKind::Place, first, last, core, Vec::new(), None, None, headline);
+            self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
             return;
         }
         if cues.credit && cues.agency {
@@ -1036,7 +1036,7 @@ impl Ctx<'_> {
             && t.toks[last + 2].has(flag::ALL_CAPS))
         .then(|| t.text(last + 2).trim_end_matches('.').to_string());
         let start = self.hits_len();
-        self.push(EntityKind::Organisation, first, last, core, Vec::new(), None, None, headline);
+        self.push(EntityKind::Organisation, first, last, core, &[], None, None, headline);
         if let Some(h) = self.out.hits.get_mut(start) {
             h.acronym = acronym;
             h.defines = defines;
@@ -1054,17 +1054,17 @@ impl Ctx<'_> {
         lead: usize,
         last: usize,
         core: &[usize],
-        honorifics: Vec<String>,
+        honorifics: &[String],
         role: Option<RoleUse>,
         place: Option<usize>,
         headline: bool,
     ) {
-        let hit = self.hit(Some(kind), lead, last, core, &honorifics, role, place, headline);
+        let hit = self.hit(Some(kind), lead, last, core, honorifics, role, place, headline);
         self.out.hits.push(hit);
     }
 
-    fn push_candidate(&mut self, lead: usize, last: usize, core: &[usize], honorifics: Vec<String>, headline: bool) {
-        let hit = self.hit(None, lead, last, core, &honorifics, None, None, headline);
+    fn push_candidate(&mut self, lead: usize, last: usize, core: &[usize], honorifics: &[String], headline: bool) {
+        let hit = self.hit(None, lead, last, core, honorifics, None, None, headline);
         self.out.hits.push(hit);
     }
 
