@@ -430,10 +430,20 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 }
                 None => {
                     // An undecided word that names a known organisation, or starts
-                    // its name ("Calloway" for "Calloway Biologics").
+                    // its name ("Calloway" for "Calloway Biologics"); one that
+                    // "said it would" is an organisation of its own.
                     let key = org_name_key(display(id));
                     if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
                         clusters[c].members.push(id);
+                    } else if nh.neuter {
+                        clusters.push(Cluster {
+                            kind: EntityKind::Organisation,
+                            given: None,
+                            surname: String::new(),
+                            members: vec![id],
+                            name: None,
+                        });
+                        org_key.insert(key, clusters.len() - 1);
                     }
                 }
             }
@@ -758,6 +768,30 @@ mod tests {
         assert_eq!(moa.mentions.len(), 2);
         let ngc = r.entities.iter().find(|e| e.name == "Northern Grain Council").unwrap();
         assert_eq!(ngc.mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_word_that_said_it_would_is_an_organisation_unless_a_person_has_that_name() {
+        let r = run(&["Corvex said it would cut 300 jobs.", "Mayor Ana Dubois spoke. Dubois said it would be hard."]);
+        assert!(r.entities.iter().any(|e| e.name == "Corvex" && e.kind == EntityKind::Organisation));
+        assert_eq!(person(&r, "Ana Dubois").mentions.len(), 2);
+    }
+
+    #[test]
+    fn names_from_other_languages() {
+        let r = run(&[
+            "Chinese President Xi Jinping met Premier Li Qiang on Monday, and Xi said the talks were useful.",
+            "Officials said Vladimir Vladimirovich Putin would not travel.",
+            "Commission President Ursula von der Leyen said the bloc was ready, and von der Leyen later added more.",
+            "French politician Jean-Luc Mélenchon criticised the plan; Mélenchon said it was a disgrace.",
+            "“We will not accept this,” said Abdel Fattah al-Sisi, the Egyptian president.",
+        ]);
+        assert_eq!(person(&r, "Xi Jinping").mentions.len(), 2);
+        assert_eq!(person(&r, "Li Qiang").mentions.len(), 1);
+        person(&r, "Vladimir Vladimirovich Putin");
+        assert!(person(&r, "Ursula von der Leyen").aliases.contains(&"von der Leyen".to_string()));
+        assert_eq!(person(&r, "Jean-Luc Mélenchon").mentions.len(), 2);
+        person(&r, "Abdel Fattah al-Sisi");
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct NameHit {
     /// A person only because the first word is a common first name: the
     /// resolver gives it to an organisation whose name starts the same way.
     pub weak: bool,
+    /// A lone word that "said it would ...": an organisation unless a person has that name.
+    pub neuter: bool,
 }
 
 impl NameHit {
@@ -210,6 +212,20 @@ impl Ctx<'_> {
                 continue;
             }
             let mut run = vec![i];
+            // "von der Leyen", "de Gaulle": lower-case particles before a surname.
+            let mut b = i;
+            while b > r.start
+                && i - b < 3
+                && self.t.toks[b - 1].kind == Kind::Word
+                && !self.t.toks[b - 1].has(flag::CAP)
+                && self.lex.particles.contains(self.t.key(b - 1))
+                && !matches!(self.t.key(b - 1), "y" | "st" | "la" | "le" | "el")
+            {
+                b -= 1;
+            }
+            if b < i && (i + 1 >= r.end || !self.capish(i + 1)) {
+                run = (b..=i).collect();
+            }
             let mut j = i + 1;
             while j < r.end {
                 let tok = &self.t.toks[j];
@@ -351,6 +367,12 @@ impl Ctx<'_> {
         Some((n, idx))
     }
 
+    /// How many words at `run[p..]` are a place or demonym ("European" in
+    /// "European Commission President ..."), 0 if none.
+    fn geo_len(&self, run: &[usize], p: usize) -> usize {
+        self.place_at(run, p).or_else(|| self.demonym_at(run, p)).map_or(0, |(n, _)| n)
+    }
+
     fn demonym_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
         let rest = &run[p..];
         self.lex.demonyms.longest_with(rest.len(), |k| self.t.key(rest[k])).map(|(n, &i)| (n, i))
@@ -381,7 +403,8 @@ impl Ctx<'_> {
         while p < run.len() {
             let i = run[p];
             let k = self.t.key(i);
-            if self.is_connector(i) {
+            // Leading "of", "the", "&" go; particles stay ("von der Leyen").
+            if self.is_connector(i) && !self.lex.particles.contains(self.t.key(i)) {
                 p += 1;
                 continue;
             }
@@ -417,8 +440,7 @@ impl Ctx<'_> {
         let org_then_title = (1..run.len().min(4)).find(|&k| {
             self.title_at(run, k).is_some_and(|(n, c)| {
                 c & title::HEAD != 0 && k + n < run.len() && self.t.toks[run[k + n]].has(flag::CAP)
-            }) && self.place_at(run, 0).is_none()
-                && self.demonym_at(run, 0).is_none()
+            }) && self.geo_len(run, 0) < k
                 && (0..k).all(|q| self.title_at(run, q).is_none())
         });
         if let Some(k) = org_then_title {
@@ -750,8 +772,24 @@ impl Ctx<'_> {
                         c.personal = true;
                         break;
                     }
+                    // "X said it would cut jobs" (an organisation); not "X said it was a disgrace".
                     "it" | "its" | "itself" => {
-                        c.neuter = true;
+                        c.neuter = matches!(
+                            self.t.key(k + 1),
+                            "would"
+                                | "will"
+                                | "had"
+                                | "has"
+                                | "plans"
+                                | "planned"
+                                | "expects"
+                                | "expected"
+                                | "intends"
+                                | "aims"
+                                | "could"
+                                | "might"
+                                | "may"
+                        ) || self.t.key(k) != "it";
                         break;
                     }
                     _ => {}
@@ -1004,7 +1042,12 @@ impl Ctx<'_> {
             return;
         }
         if n == 1 && cues.neuter && !cues.title {
-            self.push_org(first, last, core, false, headline);
+            // Probably an organisation ("Corvex said it would"), unless the
+            // resolver knows a person of that name.
+            self.push_candidate(first, last, core, &[], headline);
+            if let Some(h) = self.out.hits.last_mut() {
+                h.neuter = true;
+            }
             return;
         }
         if !not_a_name && (cues.title || !all_common) && (strong || first_name) {
@@ -1093,6 +1136,7 @@ impl Ctx<'_> {
             defines: None,
             headline,
             weak: false,
+            neuter: false,
         }
     }
 }
@@ -1176,8 +1220,12 @@ mod tests {
         assert_eq!(people("Okafor said he was ready."), vec!["Okafor"]);
         // A lone word that speaks may be a company: it needs more evidence.
         assert!(people("“We are ready,” said Okafor.").is_empty());
-        let n = names("Corvex said it would cut 300 jobs.");
-        assert_eq!(n, vec![("Corvex".to_string(), Some(EntityKind::Organisation))]);
+        let lex = Lexicon::get();
+        let t = tokenize("Corvex said it would cut 300 jobs.", lex);
+        let d = find(&t, 0, lex);
+        assert!(d.hits.len() == 1 && d.hits[0].kind.is_none() && d.hits[0].neuter, "{:?}", d.hits);
+        // But a person commenting is still a person.
+        assert!(!find(&tokenize("Dubois said it was a disgrace.", lex), 0, lex).hits[0].neuter);
         assert_eq!(people("Kowalczyk told reporters she would stay."), vec!["Kowalczyk"]);
         assert_eq!(people("It angered Brazilian president Ilse Varga and others."), vec!["Ilse Varga"]);
         assert_eq!(people("The club's striker Tiago Mendes scored twice."), vec!["Tiago Mendes"]);
