@@ -160,6 +160,6 @@ pub fn main() -> ExitCode {
             let _ = writeln!(std::io::stdout().lock(), "{out}");
             ExitCode::SUCCESS
         }
-        None => crate::tui::run(&cli.paths),
+        None => crate::tui::run(&cli.paths, cli.notes.as_deref()),
     }
 }

@@ -268,9 +268,9 @@ fn choosing_a_pledge_at_80x24() {
     assert!(screen.contains("[3] Operational"), "{screen}");
     assert!(screen.contains("2 figures: “£1.6 billion”"), "{screen}");
     t.key(b"n");
-    t.wait_text("mention 2 of 4");
+    t.wait_text("figure 2 of 4");
     t.key(b"n");
-    t.wait_text("mention 3 of 4");
+    t.wait_text("figure 3 of 4");
     // The third figure is in the second column: "£1.6 billion" there is highlighted.
     let (row, cols) = t.find("historic £1.6").unwrap_or_else(|| panic!("the pledge in column 2:\n{}", t.screen()));
     assert!(t.inverse_at(row, cols[9]), "£1.6 is not highlighted:\n{}", t.screen());
@@ -373,4 +373,113 @@ fn without_a_terminal_the_reader_says_what_to_do() {
     let out = run(&["/no/such/folder"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder: no such file or folder"));
+}
+
+/// Sends text one key at a time, each answered before the next.
+fn type_text(t: &mut Term, s: &str) {
+    for c in s.chars() {
+        let mut b = [0u8; 4];
+        t.key(c.encode_utf8(&mut b).as_bytes());
+    }
+}
+
+#[test]
+fn typing_into_the_picker_lands_in_the_side_by_side_view() {
+    let mut t = Term::start(&[], 120, 36, &[]);
+    t.wait_text("2 Entities");
+    t.settle();
+    t.key(b"/");
+    t.wait_text("Search names and pledges");
+    type_text(&mut t, "zelensky");
+    t.wait_for("the first result", |s| {
+        let text = s.contents();
+        text.lines().find(|l| l.contains("› zelensky")).is_some()
+            && text
+                .lines()
+                .skip_while(|l| !l.contains("› zelensky"))
+                .nth(2)
+                .is_some_and(|l| l.contains("Volodymyr Zelenskyy"))
+    });
+    t.key(b"\r");
+    t.wait_text("Side by side");
+    let title = t.row(0);
+    assert!(title.contains("Volodymyr Zelenskyy · person"), "{title}");
+    assert!(!t.screen().contains("Search names and pledges"), "the picker closed");
+    t.key(b"q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_note_written_in_the_editor_is_saved_with_its_anchors() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("my notes.jsonl");
+    let mut t = Term::start(&[Path::new("--notes"), &notes], 120, 36, &[]);
+    t.wait_text("2 Entities");
+    t.settle();
+    // Where notes go is said in the notes pane's status bar.
+    t.key(b"6");
+    t.wait_for("the notes path", |s| s.contents().contains("notes go to") && s.contents().contains("my notes.jsonl"));
+    t.key(b"2");
+    t.key(b"g");
+    move_to(&mut t, "John Healey ·");
+    t.key(b"\r");
+    t.wait_text("Side by side");
+    t.key(b"n");
+    t.wait_text("mention 2 of 8");
+    t.key(b"a");
+    t.wait_text("New note");
+    type_text(&mut t, "Healey's quote: will not vs cannot");
+    t.key(b"\x13"); // Ctrl-s
+    t.wait_text("Note saved to");
+    assert!(!t.screen().contains("New note"), "the editor closed");
+    t.key(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    let text = std::fs::read_to_string(&notes).expect("the notes file was written");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["crossread"], "note");
+    assert_eq!(v["text"], "Healey's quote: will not vs cannot");
+    assert_eq!(v["status"], "open");
+    assert_eq!(v["concerns"]["name"], "John Healey");
+    let a = &v["anchors"][0];
+    assert_eq!(a["exact"], "Healey");
+    assert!(a["doc"]["id"].as_str().unwrap().starts_with("000_"));
+    assert_eq!(a["doc"]["sha256"].as_str().unwrap().len(), 64);
+    assert!(a["end"].as_u64().unwrap() > a["start"].as_u64().unwrap());
+    assert!(!a["prefix"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn quitting_with_a_note_that_could_not_be_saved_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    // The notes file would be in a folder under a regular file: it cannot be made.
+    let notes = blocker.join("notes.jsonl");
+    let mut t = Term::start(&[Path::new("--notes"), &notes], 120, 36, &[]);
+    t.wait_text("2 Entities");
+    t.settle();
+    t.key(b"\r");
+    t.wait_text("Side by side");
+    t.key(b"a");
+    t.wait_text("New note");
+    type_text(&mut t, "must not be lost");
+    t.key(b"\x13");
+    t.wait_text("notes not saved");
+    t.key(b"q");
+    t.wait_text("Are you sure?");
+    assert!(t.screen().contains("lose them?"), "{}", t.screen());
+    t.key(b"n");
+    t.wait_for("the question to close", |s| !s.contents().contains("Are you sure?"));
+    // Still running, still saying so.
+    assert!(t.last_row().contains("notes not saved"), "{}", t.last_row());
+    t.key(b"q");
+    t.wait_text("Are you sure?");
+    t.key(b"y");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!notes.exists());
+    // The loss is reported once more after the terminal is restored.
+    let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+    assert!(raw.contains("some notes could not be written"), "{raw:?}");
 }

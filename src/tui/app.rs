@@ -8,34 +8,47 @@
 
 use std::sync::Arc;
 
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use super::disc::{self, DiscRow};
+use super::find::{Find, Scope};
 use super::layer::Layer;
 use super::layout::{self, Main};
+use super::notes::NotesView;
 use super::rows::{self, FigRow, FigureRows, KindFilter};
-use super::side::SideBySide;
+use super::side::{Overlay, SideBySide};
 use super::theme::Theme;
+use super::visual::{self, VMove, Visual};
 use super::wrap::{self, Mark, Run, Wrapped};
 use crate::analysis::{Analysis, Progress, Selection, Target};
+use crate::corpus::Corpus;
 use crate::model::Span;
+use crate::notes::{Correction, Corrections, NotesFile};
+use crate::search::Searcher;
 
 /// The panes of the main view.
 ///
-/// To add a pane (Discrepancies, Notes): add a variant here and to [`Pane::ALL`]
-/// (its position gives its number key and Tab order), give it a name, a weight
-/// and, if it is a list, its rows in `Reader`; [`layout::main`] stacks every list
-/// pane in the left column and the key table in `keys` gets its section.
+/// To add a pane: add a variant here and to [`Pane::ALL`] (its position gives its
+/// number key and Tab order), give it a name, a weight and, if it is a list, its
+/// rows and [`ListPos`] in `Reader` (moved in `Reader::move_in`, kept in view in
+/// `Reader::prepare`, hit in `Reader::click`); [`layout::main`] stacks every list
+/// pane in the left column, `draw::main_view` draws it, and the key table in
+/// `keys` gets its section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
     Documents,
     Entities,
     Figures,
     Article,
+    Discrepancies,
+    Notes,
 }
 
 impl Pane {
     /// Every pane, in Tab order; pane `n` is focused with the number key `n`.
-    pub const ALL: [Pane; 4] = [Pane::Documents, Pane::Entities, Pane::Figures, Pane::Article];
+    pub const ALL: [Pane; 6] =
+        [Pane::Documents, Pane::Entities, Pane::Figures, Pane::Article, Pane::Discrepancies, Pane::Notes];
 
     /// The number key of the pane (1-based).
     pub fn number(self) -> usize {
@@ -52,6 +65,8 @@ impl Pane {
             Pane::Entities => "Entities",
             Pane::Figures => "Figures",
             Pane::Article => "Article",
+            Pane::Discrepancies => "Discrepancies",
+            Pane::Notes => "Notes",
         }
     }
 
@@ -63,8 +78,9 @@ impl Pane {
     /// Share of the left column on a tall terminal.
     pub fn weight(self) -> u16 {
         match self {
-            Pane::Documents => 3,
+            Pane::Documents | Pane::Discrepancies => 3,
             Pane::Entities | Pane::Figures => 4,
+            Pane::Notes => 2,
             Pane::Article => 1,
         }
     }
@@ -100,15 +116,31 @@ pub enum Motion {
     By(i32),
 }
 
+/// What `a` annotates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Annotate {
+    /// The mention under the cursor (in the discrepancies pane: the discrepancy).
+    Here,
+    /// Every mention of the selection, in every document.
+    All,
+    /// The passage selected in visual mode.
+    Visual,
+}
+
 /// Everything that can happen to the reader.
 #[derive(Debug, Clone)]
 pub enum Action {
+    /// Quit, asking first when notes would be lost.
     Quit,
+    /// Quit without asking (the user said yes).
+    ForceQuit,
     Resize(u16, u16),
     /// Time passed (the loading screen shows progress).
     Tick,
     /// The background analysis finished (and the panes' rows were computed).
     Loaded(Arc<Loaded>),
+    /// The analysis was run again after a correction; select this entity (by id).
+    Reanalysed(Arc<Loaded>, Option<String>),
     Focus(Pane),
     NextPane,
     PrevPane,
@@ -117,8 +149,10 @@ pub enum Action {
     Activate,
     /// Esc: go back one step.
     Back,
-    /// Switch the kind of entity listed.
+    /// Switch the kind of entity (or, in the notes pane, of note) listed.
     CycleKind,
+    /// Notes pane: switch the status of the notes listed.
+    CycleStatus,
     /// Next and previous mention of the selection, across documents.
     NextMention,
     PrevMention,
@@ -131,10 +165,52 @@ pub enum Action {
     /// Side by side: show or fold the documents that do not mention the selection.
     ToggleUnmentioned,
     OpenHelp,
+    /// The fuzzy picker over every name and pledge.
+    OpenPicker,
     /// Close the top layer.
     CloseLayer,
-    /// Scroll the top layer.
+    /// Scroll the top layer, or move its cursor.
     LayerMove(Motion),
+    /// A key typed into the top layer's text (picker, find line, editor, input).
+    Edit(KeyEvent),
+    /// Enter in the top layer: choose, confirm the input.
+    Submit,
+    /// "y" to the question on top.
+    Confirmed,
+    /// Plain-text find in the article or side by side: open the find line.
+    OpenFind,
+    /// Next (true) or previous find hit.
+    FindStep(bool),
+    ClearFind,
+    /// Start selecting a passage (visual mode).
+    Visual,
+    VisualMove(VMove),
+    /// Visual mode: the other end moves.
+    VisualSwap,
+    /// Open the note editor on what `Annotate` says.
+    Annotate(Annotate),
+    /// The note editor: save, cancel (asks if text would be lost), discard,
+    /// next kind, other status.
+    SaveNote,
+    CancelEdit,
+    DiscardEdit,
+    NoteKindNext,
+    NoteStatusNext,
+    /// Notes pane: edit, resolve (or reopen), delete (asks) the note under the cursor.
+    EditNote,
+    ResolveNote,
+    DeleteNote,
+    DeleteNoteNow(String),
+    /// Entity pane: merge (pick the other), split off an alias, rename, reject, retype.
+    Merge,
+    Split,
+    Rename,
+    Reject,
+    Retype,
+    /// Record a correction and analyse again; then select this entity (by id).
+    Correct(Correction, Option<String>),
+    /// Try again to write notes that could not be written.
+    RetrySave,
     /// A left click at a screen position.
     Click(u16, u16),
     /// The mouse wheel at a screen position (positive is down).
@@ -146,10 +222,17 @@ impl PartialEq for Action {
         use Action as A;
         match (self, other) {
             (A::Loaded(a), A::Loaded(b)) => Arc::ptr_eq(a, b),
+            (A::Reanalysed(a, x), A::Reanalysed(b, y)) => Arc::ptr_eq(a, b) && x == y,
             (A::Resize(a, b), A::Resize(c, d)) | (A::Click(a, b), A::Click(c, d)) => a == c && b == d,
             (A::Focus(a), A::Focus(b)) => a == b,
             (A::Move(a), A::Move(b)) | (A::LayerMove(a), A::LayerMove(b)) => a == b,
             (A::Wheel(a, b, c), A::Wheel(d, e, f)) => a == d && b == e && c == f,
+            (A::Edit(a), A::Edit(b)) => a == b,
+            (A::FindStep(a), A::FindStep(b)) => a == b,
+            (A::VisualMove(a), A::VisualMove(b)) => a == b,
+            (A::Annotate(a), A::Annotate(b)) => a == b,
+            (A::DeleteNoteNow(a), A::DeleteNoteNow(b)) => a == b,
+            (A::Correct(a, x), A::Correct(b, y)) => a == b && x == y,
             _ => std::mem::discriminant(self) == std::mem::discriminant(other),
         }
     }
@@ -285,8 +368,11 @@ pub struct Article {
     pub wrap: Wrapped,
     /// The document `wrap` is of.
     wrapped_doc: Option<usize>,
-    /// Styled stretches of the text: every mark, the selection, the cursor.
+    /// Styled stretches of the text: every mark, the selection, the cursor,
+    /// annotated spans, find hits, the visual selection.
     pub runs: Vec<Run>,
+    /// Wrapped lines holding an annotated span, sorted (marked in the margin).
+    pub note_lines: Vec<usize>,
     /// A byte to bring into view at the next prepare.
     reveal: Option<u32>,
 }
@@ -316,24 +402,56 @@ pub struct Reader {
     pub entities: ListPos,
     pub figure_rows: FigureRows,
     pub figures: ListPos,
+    pub disc_rows: Vec<DiscRow>,
+    pub discs: ListPos,
+    /// The notes pane, and the annotated spans the text views mark.
+    pub notes: NotesView,
     pub article: Article,
     pub side: Option<SideBySide>,
     /// The article was opened from the side-by-side view; Esc goes back there.
     pub back_to_side: bool,
+    /// The fuzzy search index over every entity and pledge (and the last results).
+    pub searcher: Searcher,
+    /// The plain-text find of the article or side-by-side view, when active.
+    pub find: Option<Find>,
+    /// A passage being selected to annotate (visual mode).
+    pub visual: Option<Visual>,
 }
 
-/// An analysis with what the panes list, computed once. Building it takes a
-/// moment on a big corpus, so the reader does it on the background thread too.
-#[derive(Debug, Clone)]
+/// An analysis with what the panes list and the search index, computed once.
+/// Building it takes a moment on a big corpus, so the reader does it on the
+/// background thread too.
+#[derive(Debug)]
 pub struct Loaded {
     pub a: Arc<Analysis>,
     pub doc_entities: Vec<u32>,
     pub figure_rows: FigureRows,
+    pub disc_rows: Vec<DiscRow>,
+    pub searcher: Searcher,
 }
 
 impl Loaded {
     pub fn new(a: Arc<Analysis>) -> Loaded {
-        Loaded { doc_entities: rows::entities_per_doc(&a), figure_rows: FigureRows::new(&a), a }
+        Loaded {
+            doc_entities: rows::entities_per_doc(&a),
+            figure_rows: FigureRows::new(&a),
+            disc_rows: disc::rows(&a),
+            searcher: Searcher::new(&a),
+            a,
+        }
+    }
+}
+
+impl Clone for Loaded {
+    /// The search index keeps its last results; a copy starts from a fresh one.
+    fn clone(&self) -> Loaded {
+        Loaded {
+            a: Arc::clone(&self.a),
+            doc_entities: self.doc_entities.clone(),
+            figure_rows: self.figure_rows.clone(),
+            disc_rows: self.disc_rows.clone(),
+            searcher: Searcher::new(&self.a),
+        }
     }
 }
 
@@ -354,6 +472,26 @@ pub enum Mode {
     Ready(Box<Reader>),
 }
 
+/// Work that `update` asks the event loop to do off the UI thread.
+#[derive(Debug)]
+pub enum Effect {
+    /// Analyse the corpus again with the user's corrections, then send
+    /// [`Action::Reanalysed`] selecting `select`.
+    Reanalyse { corpus: Corpus, corrections: Corrections, select: Option<String>, progress: Arc<Progress> },
+}
+
+impl Effect {
+    /// Does the work (blocking) and returns the action that reports it.
+    pub fn run(self) -> Action {
+        match self {
+            Effect::Reanalyse { corpus, corrections, select, progress } => {
+                let a = Analysis::run_reporting(corpus, &corrections, &progress);
+                Action::Reanalysed(Arc::new(Loaded::new(Arc::new(a))), select)
+            }
+        }
+    }
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -366,6 +504,12 @@ pub struct App {
     /// One sentence for the status bar, cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// The notes file; `None` when there is nowhere to keep notes.
+    pub notes: Option<NotesFile>,
+    /// Work for the event loop to start (see [`Effect`]).
+    pub effects: Vec<Effect>,
+    /// A re-analysis after a correction is running (its progress, and ticks for the spinner).
+    pub busy: Option<(Arc<Progress>, u32)>,
 }
 
 impl App {
@@ -378,6 +522,9 @@ impl App {
             mode: Mode::Loading(Loading { name: name.to_string(), progress, ticks: 0 }),
             message: None,
             quit: false,
+            notes: None,
+            effects: Vec::new(),
+            busy: None,
         }
     }
 
@@ -386,6 +533,19 @@ impl App {
         let mut app = App::loading("", Arc::new(Progress::default()), theme, size);
         update(&mut app, Action::Loaded(Arc::new(Loaded::new(a))));
         app
+    }
+
+    /// Uses a notes file from now on (the reader shows its notes).
+    pub fn set_notes(&mut self, file: NotesFile) {
+        self.notes = Some(file);
+        self.refresh_notes();
+    }
+
+    /// Takes a fresh snapshot of the notes file for the panes and text views.
+    pub fn refresh_notes(&mut self) {
+        if let Mode::Ready(r) = &mut self.mode {
+            r.notes.refresh(self.notes.as_ref(), &r.a);
+        }
     }
 
     pub fn area(&self) -> Rect {
@@ -423,21 +583,30 @@ impl App {
 
 /// Applies an action to the state.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Tick | Action::Resize(..) | Action::Loaded(_)) {
+    if !matches!(action, Action::Tick | Action::Resize(..) | Action::Loaded(_) | Action::RetrySave) {
         app.message = None;
     }
     match action {
-        Action::Quit => app.quit = true,
+        Action::ForceQuit => app.quit = true,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Tick => {
             if let Mode::Loading(l) = &mut app.mode {
                 l.ticks = l.ticks.wrapping_add(1);
             }
+            if let Some((_, t)) = &mut app.busy {
+                *t = t.wrapping_add(1);
+            }
         }
         Action::Loaded(l) => {
             let l = Arc::try_unwrap(l).unwrap_or_else(|l| (*l).clone());
-            app.message = load_message(&l.a.corpus.warnings);
+            let mut warnings = l.a.corpus.warnings.clone();
+            if let Some(f) = &app.notes {
+                warnings.extend(f.last_error.iter().map(ToString::to_string));
+                warnings.extend(f.warnings());
+            }
+            app.message = load_message(&warnings);
             app.mode = Mode::Ready(Box::new(Reader::new(l)));
+            app.refresh_notes();
         }
         Action::OpenHelp => {
             if !app.layers.iter().any(|l| matches!(l, Layer::Help { .. })) {
@@ -447,17 +616,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::CloseLayer => {
             app.layers.pop();
         }
-        Action::LayerMove(m) => {
+        Action::LayerMove(m) if matches!(app.layers.last(), Some(Layer::Help { .. })) => {
             if let Some(l) = app.layers.last_mut() {
                 l.scroll(m, app.size.1);
             }
         }
         other => {
-            let area = app.area();
-            if let Mode::Ready(r) = &mut app.mode {
-                if layout::fits(area) {
-                    if let Some(msg) = r.update(&other, area) {
-                        app.message = Some(msg);
+            if !super::ops::update(app, &other) {
+                let area = app.area();
+                if let Mode::Ready(r) = &mut app.mode {
+                    if layout::fits(area) {
+                        if let Some(msg) = r.update(&other, area) {
+                            app.message = Some(msg);
+                        }
                     }
                 }
             }
@@ -477,11 +648,19 @@ fn load_message(warnings: &[String]) -> Option<String> {
 
 impl Reader {
     pub fn new(l: Loaded) -> Reader {
-        let Loaded { a, doc_entities, figure_rows } = l;
+        let Loaded { a, doc_entities, figure_rows, disc_rows, searcher } = l;
         let kind = KindFilter::People;
         let entity_rows = rows::entity_rows(&a, kind);
         let figures = ListPos { sel: figure_rows.first_selectable(), offset: 0 };
+        let discs =
+            ListPos { sel: disc_rows.iter().position(|r| matches!(r, DiscRow::Item(_))).unwrap_or(0), offset: 0 };
         let mut r = Reader {
+            disc_rows,
+            discs,
+            notes: NotesView::default(),
+            searcher,
+            find: None,
+            visual: None,
             doc_entities,
             view: View::Main,
             focus: Pane::Entities,
@@ -507,8 +686,31 @@ impl Reader {
         match p {
             Pane::Entities => self.entity_rows.get(self.entities.sel).map(|&e| Selection::Entity(e)),
             Pane::Figures => self.figure_rows.rows.get(self.figures.sel).and_then(FigRow::selection),
+            Pane::Discrepancies => match self.disc_rows.get(self.discs.sel) {
+                Some(DiscRow::Item(i)) => Some(Selection::Discrepancy(*i)),
+                _ => None,
+            },
+            Pane::Documents | Pane::Article | Pane::Notes => None,
+        }
+    }
+
+    /// The discrepancy under the cursor of its pane.
+    pub fn current_discrepancy(&self) -> Option<usize> {
+        match self.disc_rows.get(self.discs.sel) {
+            Some(DiscRow::Item(i)) => Some(*i),
             _ => None,
         }
+    }
+
+    /// Whether keys go to a text: the article, or the side-by-side view.
+    pub fn in_text(&self) -> bool {
+        self.view == View::SideBySide || self.focus == Pane::Article
+    }
+
+    /// Whether the right-hand pane shows the evidence of the discrepancy or the
+    /// note under the cursor instead of the article (while those panes are focused).
+    pub fn previewing(&self) -> bool {
+        matches!(self.focus, Pane::Discrepancies | Pane::Notes)
     }
 
     pub fn doc_count(&self) -> usize {
@@ -534,9 +736,25 @@ impl Reader {
 
     /// Applies an action; returns a message for the status bar, if any.
     fn update(&mut self, action: &Action, area: Rect) -> Option<String> {
-        if self.view == View::SideBySide {
-            return self.update_side(action, area);
+        match *action {
+            Action::FindStep(forward) => return self.find_step(forward),
+            Action::ClearFind => self.find = None,
+            Action::Visual => return self.start_visual(),
+            Action::VisualMove(m) => self.visual_move(m),
+            Action::VisualSwap => {
+                if let Some(v) = &mut self.visual {
+                    v.swap();
+                }
+            }
+            Action::Back if self.visual.is_some() => self.visual = None,
+            Action::Back if self.find.is_some() && self.in_text() => self.find = None,
+            _ if self.view == View::SideBySide => return self.update_side(action, area),
+            _ => return self.update_main(action, area),
         }
+        None
+    }
+
+    fn update_main(&mut self, action: &Action, area: Rect) -> Option<String> {
         match *action {
             Action::Focus(p) => self.focus(p),
             Action::NextPane => self.focus(self.focus.step(1)),
@@ -550,6 +768,16 @@ impl Reader {
                 } else if self.focus == Pane::Article {
                     self.focus = self.last_list;
                 }
+            }
+            Action::CycleKind if self.focus == Pane::Notes => {
+                self.notes.kind = super::notes::next_kind(self.notes.kind);
+                let keep = self.notes.selected().map(|n| n.id.clone());
+                self.notes.filter(keep.as_deref());
+            }
+            Action::CycleStatus if self.focus == Pane::Notes => {
+                self.notes.status = self.notes.status.next();
+                let keep = self.notes.selected().map(|n| n.id.clone());
+                self.notes.filter(keep.as_deref());
             }
             Action::CycleKind => self.cycle_kind(),
             Action::NextMention => return self.step_mention(true),
@@ -602,6 +830,15 @@ impl Reader {
                     self.article.cursor = None;
                 }
             }
+            Pane::Discrepancies => {
+                let rows = &self.disc_rows;
+                self.discs.apply(m, rows.len(), view, &|_| 1, &|i| matches!(rows[i], DiscRow::Item(_)));
+                if let Some(s) = self.list_selection(p) {
+                    self.selection = Some(s);
+                    self.article.cursor = None;
+                }
+            }
+            Pane::Notes => self.notes.pos.apply(m, self.notes.rows.len(), view, &|_| 2, &|_| true),
             Pane::Article => {
                 let h = usize::from(self.article_view(area).height).max(1);
                 let w = &self.article.wrap;
@@ -656,6 +893,11 @@ impl Reader {
                     self.open_side(sel, area);
                 }
             }
+            Pane::Discrepancies => match self.current_discrepancy() {
+                Some(i) => self.open_side(Selection::Discrepancy(i), area),
+                None => return Some("No discrepancies were found between these documents.".into()),
+            },
+            Pane::Notes => return self.open_note(),
             Pane::Article => match self.selection {
                 Some(Selection::Figure(_)) => {
                     return Some("This figure is stated in one document only; nothing to compare.".into());
@@ -672,7 +914,51 @@ impl Reader {
         self.selection = Some(sel);
         self.side = Some(SideBySide::new(&self.a, sel));
         self.back_to_side = false;
+        self.visual = None;
         self.view = View::SideBySide;
+    }
+
+    /// Opens the side-by-side view on the spans of the note under the cursor.
+    fn open_note(&mut self) -> Option<String> {
+        let n = self.notes.selected()?;
+        let found = self.notes.selected_found();
+        let spans: Vec<Span> = found.iter().filter_map(crate::notes::anchor::Found::span).collect();
+        if spans.is_empty() {
+            if n.anchors.is_empty() {
+                return Some("This note quotes nothing; e edits it.".into());
+            }
+            let why = found
+                .iter()
+                .find_map(|f| match f {
+                    crate::notes::anchor::Found::Lost(w) => Some(w.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            return Some(format!("None of its quotes are found in this corpus: {why}."));
+        }
+        let title = format!("Note: {}", crate::report::one_line(&n.text));
+        let lost = found.len() - spans.len();
+        self.side = Some(SideBySide::of_spans(&self.a, spans, title));
+        self.back_to_side = false;
+        self.visual = None;
+        self.view = View::SideBySide;
+        (lost > 0).then(|| format!("{lost} of its quotes are not found in this corpus (the notes pane says why)."))
+    }
+
+    /// Opens what the fuzzy picker chose: side by side, with the entity pane
+    /// pointed at it (listing its kind if need be).
+    pub fn open_chosen(&mut self, sel: Selection, area: Rect) {
+        if let Selection::Entity(e) = sel {
+            if !self.entity_rows.contains(&e) {
+                let kind = self.a.entities.get(e).map(|x| x.kind);
+                while self.kind != KindFilter::All && self.kind.kind() != kind {
+                    self.kind = self.kind.next();
+                }
+                self.entity_rows = rows::entity_rows(&self.a, self.kind);
+            }
+        }
+        self.open_side(sel, area);
+        self.sync_lists();
     }
 
     fn cycle_kind(&mut self) {
@@ -782,6 +1068,8 @@ impl Reader {
                 let h = &self.figure_rows.heights;
                 (self.figures, self.figure_rows.rows.len(), Box::new(move |i| usize::from(h[i])))
             }
+            Pane::Discrepancies => (self.discs, self.disc_rows.len(), Box::new(|_| 1)),
+            Pane::Notes => (self.notes.pos, self.notes.rows.len(), Box::new(|_| 2)),
             Pane::Article => {
                 let text = self.article_view(area);
                 if !layout::contains(text, x, y) {
@@ -804,6 +1092,9 @@ impl Reader {
         if p == Pane::Figures && matches!(self.figure_rows.rows[row], FigRow::Heading(_)) {
             return None;
         }
+        if p == Pane::Discrepancies && matches!(self.disc_rows[row], DiscRow::Heading(..)) {
+            return None;
+        }
         let again = was_focused && row == pos.sel;
         match p {
             Pane::Documents => {
@@ -811,6 +1102,8 @@ impl Reader {
                 self.open_doc(row, None);
             }
             Pane::Entities => self.entities.sel = row,
+            Pane::Discrepancies => self.discs.sel = row,
+            Pane::Notes => self.notes.pos.sel = row,
             _ => self.figures.sel = row,
         }
         if let Some(s) = self.list_selection(p) {
@@ -843,7 +1136,9 @@ impl Reader {
                 let (doc, at) = side.open_target()?;
                 self.view = View::Main;
                 self.focus(Pane::Article);
-                self.selection = Some(sel);
+                if sel.is_some() {
+                    self.selection = sel;
+                }
                 self.open_doc(doc, at);
                 self.back_to_side = true;
             }
@@ -859,25 +1154,36 @@ impl Reader {
     /// Brings caches up to date (wrapping, runs, visible rows and columns).
     fn prepare(&mut self, area: Rect) {
         // Lists: the cursor in view.
-        let views = [
-            (Pane::Documents, self.list_view(Pane::Documents, area)),
-            (Pane::Entities, self.list_view(Pane::Entities, area)),
-            (Pane::Figures, self.list_view(Pane::Figures, area)),
-        ];
-        for (p, view) in views {
+        for p in Pane::ALL.into_iter().filter(|p| p.is_list()) {
+            let view = self.list_view(p, area);
             match p {
                 Pane::Documents => self.docs.show(self.doc_count(), view, &|_| 2),
                 Pane::Entities => self.entities.show(self.entity_rows.len(), view, &|_| 1),
-                _ => {
+                Pane::Figures => {
                     let h = &self.figure_rows.heights;
                     self.figures.show(self.figure_rows.rows.len(), view, &|i| usize::from(h[i]));
                 }
+                Pane::Discrepancies => self.discs.show(self.disc_rows.len(), view, &|_| 1),
+                Pane::Notes => self.notes.pos.show(self.notes.rows.len(), view, &|_| 2),
+                Pane::Article => {}
             }
+        }
+        // A find follows the view: the article's document, or the columns.
+        if let Some(f) = &self.find {
+            let scope = self.find_scope();
+            if f.scope != scope {
+                let query = f.query.clone();
+                self.set_find(&query);
+            }
+        }
+        if self.visual.is_some_and(|v| v.doc != self.visual_doc()) {
+            self.visual = None;
         }
         self.prepare_article(self.article_view(area));
         if self.view == View::SideBySide {
             if let Some(side) = &mut self.side {
-                side.prepare(&self.a, area);
+                let overlay = Overlay { notes: &self.notes, find: self.find.as_ref(), visual: self.visual };
+                side.prepare(&self.a, area, &overlay);
             }
         }
     }
@@ -901,7 +1207,8 @@ impl Reader {
         }
         top = top.min(art.wrap.len().saturating_sub(h));
         art.top = art.wrap.start_of(top);
-        // Marks: every mention subtly, the selection strongly, the cursor most.
+        // Marks: every mention subtly, the selection strongly, the cursor most;
+        // annotated spans, find hits and the visual selection on top.
         let mut spans: Vec<(u32, u32, Mark)> = view
             .marks
             .iter()
@@ -917,7 +1224,110 @@ impl Reader {
         if let Some(c) = art.cursor.filter(|c| c.doc() == art.doc) {
             spans.push((c.start, c.end, Mark::Current));
         }
+        let overlay = Overlay { notes: &self.notes, find: self.find.as_ref(), visual: self.visual };
+        overlay.marks(art.doc, &view.flat, &mut spans);
+        art.note_lines = overlay.note_lines(art.doc, &art.wrap);
         art.runs = wrap::runs(spans);
+    }
+
+    /// Where a find looks now: the columns side by side, else the article.
+    fn find_scope(&self) -> Scope {
+        match (&self.side, self.view) {
+            (Some(side), View::SideBySide) => Scope::Side((0..side.columns()).filter_map(|c| side.doc_of(c)).collect()),
+            _ => Scope::Article(self.article.doc),
+        }
+    }
+
+    /// Finds `query` in the current view and brings the first hit at or after
+    /// the top of the view into it (an empty query finds nothing, but stays).
+    pub fn set_find(&mut self, query: &str) {
+        let views = &self.a.views;
+        let mut f = Find::new(query, self.find_scope(), |d| views.get(d).map_or("", |v| v.flat.as_str()));
+        let (doc, byte) = self.view_top();
+        f.seek(doc, byte);
+        self.find = Some(f);
+        self.reveal_find();
+    }
+
+    /// The document and byte at the top of the focused text.
+    fn view_top(&self) -> (usize, u32) {
+        match (&self.side, self.view) {
+            (Some(side), View::SideBySide) => {
+                let doc = side.doc_of(side.focus).unwrap_or(0);
+                (doc, side.top_byte(doc))
+            }
+            _ => (self.article.doc, self.article.top),
+        }
+    }
+
+    fn find_step(&mut self, forward: bool) -> Option<String> {
+        let f = self.find.as_mut()?;
+        let msg = f.step(forward);
+        self.reveal_find();
+        msg
+    }
+
+    /// Brings the current find hit into view.
+    fn reveal_find(&mut self) {
+        let Some(hit) = self.find.as_ref().and_then(Find::current) else { return };
+        match (&mut self.side, self.view) {
+            (Some(side), View::SideBySide) => side.show(hit),
+            _ => {
+                if hit.doc() == self.article.doc {
+                    self.article.reveal = Some(hit.start);
+                }
+            }
+        }
+    }
+
+    /// The document visual mode works in: the focused column, or the article's.
+    fn visual_doc(&self) -> usize {
+        match (&self.side, self.view) {
+            (Some(side), View::SideBySide) => side.doc_of(side.focus).unwrap_or(usize::MAX),
+            _ => self.article.doc,
+        }
+    }
+
+    /// Starts selecting a passage at the cursor's mention, or at the first word
+    /// shown when the cursor is elsewhere.
+    fn start_visual(&mut self) -> Option<String> {
+        let doc = self.visual_doc();
+        let text = &self.a.views.get(doc)?.flat;
+        let cursor = match (&self.side, self.view) {
+            (Some(side), View::SideBySide) => side.current(),
+            _ => self.article.cursor,
+        };
+        let (start, end) = match cursor.filter(|c| c.doc() == doc) {
+            Some(c) => (c.start as usize, c.end as usize),
+            None => visual::word_at(text, self.view_top().1 as usize),
+        };
+        if start >= end {
+            return Some("Nothing to select here.".into());
+        }
+        self.visual = Some(Visual::new(doc, start as u32, end as u32));
+        None
+    }
+
+    fn visual_move(&mut self, m: VMove) {
+        let Some(v) = &mut self.visual else { return };
+        let Some(view) = self.a.views.get(v.doc) else { return };
+        let wrap = match (&self.side, self.view) {
+            (Some(side), View::SideBySide) => side.visible.iter().find(|c| c.doc == v.doc).map(|c| &c.wrap),
+            _ => Some(&self.article.wrap),
+        };
+        v.apply(m, &view.flat, wrap, &view.sentences);
+        let at = Span::new(v.doc, v.moving as usize, v.moving as usize);
+        match (&mut self.side, self.view) {
+            (Some(side), View::SideBySide) => side.show(at),
+            _ => self.article.reveal = Some(at.start),
+        }
+    }
+
+    /// The passage selected in visual mode.
+    pub fn visual_span(&self) -> Option<Span> {
+        let v = self.visual?;
+        let text = &self.a.views.get(v.doc)?.flat;
+        Some(v.span(text)).filter(|s| s.start < s.end)
     }
 }
 

@@ -5,22 +5,26 @@
 //! [`text`] (which makes it [`wrap::safe`]), and [`scrub`] checks the finished
 //! frame, so nothing but printable text reaches the terminal.
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use ratatui::Frame;
 
 use super::app::{App, Loading, Mode, Pane, Reader, View};
+use super::disc::{self, DiscRow, Seg};
 use super::keys::{self, Context};
-use super::layer::{self, HelpLine, Layer};
 use super::layout;
+use super::notes::status_str;
 use super::rows::{self, thousands, FigRow, GROUP_DOC_LINES};
 use super::side::{text_rect, Column};
 use super::theme::Theme;
-use super::wrap::{self, fit, safe, WLine};
+use super::wrap::{self, fit, fit_left, safe, WLine};
 use crate::analysis::{Analysis, Selection, Stage};
+use crate::notes::anchor::Found;
 use crate::report::one_line;
 
 /// Draws the whole screen.
@@ -41,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             },
         }
         for l in &app.layers {
-            draw_layer(app, l, area, buf);
+            super::popup::draw_layer(app, l, area, buf);
         }
     } else {
         too_small(area, buf);
@@ -62,12 +66,12 @@ pub fn scrub(buf: &mut Buffer) {
 }
 
 /// A span of untrusted text, made safe.
-fn text(s: &str, style: Style) -> Span<'_> {
+pub(super) fn text(s: &str, style: Style) -> Span<'_> {
     Span::styled(safe(s), style)
 }
 
 /// A span of untrusted text, made safe and shortened to `max` columns.
-fn text_fit(s: &str, max: usize, style: Style) -> Span<'static> {
+pub(super) fn text_fit(s: &str, max: usize, style: Style) -> Span<'static> {
     Span::styled(fit(&safe(s), max).into_owned(), style)
 }
 
@@ -143,6 +147,9 @@ fn main_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
             Pane::Documents => documents(app, r, *rect, focused, buf),
             Pane::Entities => entities(app, r, *rect, focused, buf),
             Pane::Figures => figures(app, r, *rect, focused, buf),
+            Pane::Discrepancies => discrepancies(app, r, *rect, focused, buf),
+            Pane::Notes => notes_pane(app, r, *rect, focused, buf),
+            Pane::Article if r.previewing() => preview(app, r, *rect, buf),
             Pane::Article => article(app, r, *rect, focused, buf),
         }
     }
@@ -360,7 +367,7 @@ fn figures(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
     }
 }
 
-trait OwnedSpan {
+pub(super) trait OwnedSpan {
     fn into_owned_span(self) -> Span<'static>;
 }
 
@@ -371,7 +378,7 @@ impl OwnedSpan for Span<'_> {
 }
 
 /// Shortens a line of spans to `w` columns, ending in `…` when cut.
-fn fit_line(spans: Vec<Span<'static>>, w: usize) -> Line<'static> {
+pub(super) fn fit_line(spans: Vec<Span<'static>>, w: usize) -> Line<'static> {
     let mut out = Vec::new();
     let mut used = 0;
     for s in spans {
@@ -389,12 +396,7 @@ fn fit_line(spans: Vec<Span<'static>>, w: usize) -> Line<'static> {
 
 /// One wrapped line of a document, styled by its runs.
 fn text_line<'t>(t: Theme, flat: &'t str, wl: WLine, runs: &[wrap::Run]) -> Line<'t> {
-    Line::from(
-        wrap::pieces(flat, wl, runs)
-            .into_iter()
-            .map(|(s, m)| text(s, m.map_or_else(|| t.text(), |m| t.mark(m))))
-            .collect::<Vec<_>>(),
-    )
+    Line::from(wrap::pieces(flat, wl, runs).into_iter().map(|(s, m)| text(s, t.marks(m))).collect::<Vec<_>>())
 }
 
 fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
@@ -437,8 +439,254 @@ fn article(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
     block.render(rect, buf);
     for (k, wl) in art.wrap.lines.iter().skip(top).take(h).enumerate() {
         let row = Rect { y: inner.y + k as u16, height: 1, ..inner };
+        if inner.x > rect.x + 1 && art.note_lines.binary_search(&(top + k)).is_ok() {
+            buf.set_string(inner.x - 1, row.y, NOTE_GUTTER, t.mark(wrap::Mark::Note));
+        }
         text_line(t, flat, *wl, &art.runs).render(row, buf);
     }
+}
+
+/// The margin mark of a line holding an annotated span.
+const NOTE_GUTTER: &str = "✎";
+
+/// Styled pieces of text wrapped to `width` columns (each piece made safe).
+pub(super) fn wrap_styled(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
+    let mut all = String::new();
+    let mut bounds: Vec<(usize, usize, Style)> = Vec::new();
+    for (s, st) in pieces {
+        let start = all.len();
+        all.push_str(&safe(s));
+        bounds.push((start, all.len(), *st));
+    }
+    wrap::wrap(&all, width.max(1))
+        .into_iter()
+        .map(|l| {
+            let (a, b) = (l.start as usize, l.end as usize);
+            let spans: Vec<Span<'static>> = bounds
+                .iter()
+                .filter(|(s, e, _)| *s < b && *e > a)
+                .filter_map(|&(s, e, st)| {
+                    let (s, e) = (s.max(a), e.min(b));
+                    all.get(s..e).map(|x| Span::styled(x.to_string(), st))
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// An evidence line as styled pieces: removed words struck out, added ones underlined.
+pub(super) fn evidence_pieces(t: Theme, line: &str) -> Vec<(String, Style)> {
+    disc::segments(line)
+        .into_iter()
+        .map(|s| match s {
+            Seg::Same(x) => (x, t.text()),
+            Seg::Removed(x) => (x, t.removed()),
+            Seg::Added(x) => (x, t.added()),
+        })
+        .collect()
+}
+
+fn discrepancies(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let title = vec![Span::styled(format!("({}) ", thousands(a.discrepancies.len())), t.muted())];
+    let block = pane_block(t, Pane::Discrepancies, focused, title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if r.disc_rows.is_empty() && inner.height > 0 {
+        Line::styled("The documents agree on everything compared.", t.muted()).render(inner, buf);
+        return;
+    }
+    let w = usize::from(inner.width);
+    for (k, row) in r.disc_rows.iter().enumerate().skip(r.discs.offset).take(usize::from(inner.height)) {
+        let y = inner.y + (k - r.discs.offset) as u16;
+        let rr = Rect { y, height: 1, ..inner };
+        match *row {
+            DiscRow::Heading(kind, n) => {
+                Line::styled(format!("{} ({})", disc::title(kind), thousands(n)), t.heading()).render(rr, buf);
+            }
+            DiscRow::Item(i) => {
+                let d = &a.discrepancies[i];
+                Line::from(vec![Span::raw(" "), text_fit(&one_line(&d.summary), w.saturating_sub(1), t.text())])
+                    .render(rr, buf);
+                if k == r.discs.sel {
+                    row_style(buf, rr, t.row(focused));
+                }
+            }
+        }
+    }
+}
+
+fn notes_pane(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) {
+    let t = app.theme;
+    let n = &r.notes;
+    let mut title = vec![Span::styled(
+        if n.rows.len() == n.all.len() {
+            format!("({}) ", n.all.len())
+        } else {
+            format!("({} of {}) ", n.rows.len(), n.all.len())
+        },
+        t.muted(),
+    )];
+    if n.status != super::notes::StatusFilter::All {
+        title.push(Span::styled(format!("{} ", n.status.name()), t.heading()));
+    }
+    if let Some(k) = n.kind {
+        title.push(Span::styled(format!("{} ", k.as_str()), t.heading()));
+    }
+    if n.unsaved.is_some() {
+        title.push(Span::styled("· not saved! ", t.warning()));
+    }
+    let mut block = pane_block(t, Pane::Notes, focused, title);
+    if focused {
+        if let Some(p) = &n.path {
+            let room = usize::from(rect.width).saturating_sub(4);
+            block = block.title_bottom(
+                Line::styled(format!(" {} ", fit_left(&safe(p), room.saturating_sub(2))), t.muted())
+                    .alignment(Alignment::Right),
+            );
+        }
+    }
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    if n.rows.is_empty() {
+        let msg = if n.path.is_none() {
+            "Notes are off: start crossread with --notes PATH."
+        } else if n.all.is_empty() {
+            "No notes yet: a annotates a mention side by side or in the article."
+        } else {
+            "No notes of this status and kind (s and t change the filter)."
+        };
+        Paragraph::new(msg).style(t.muted()).wrap(ratatui::widgets::Wrap { trim: true }).render(inner, buf);
+        return;
+    }
+    let mut y = inner.y;
+    for (k, &i) in n.rows.iter().enumerate().skip(n.pos.offset) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let note = &n.all[i];
+        let found = &n.found[i];
+        let row = Rect { y, height: 2.min(inner.bottom() - y), ..inner };
+        let mark = if note.status == crate::notes::Status::Open { "● " } else { "✓ " };
+        let first = note.text.lines().next().unwrap_or("");
+        Line::from(vec![Span::styled(mark, t.heading()), text_fit(first, w.saturating_sub(2), t.text())])
+            .render(Rect { height: 1, ..row }, buf);
+        if row.height > 1 {
+            let lost = found.iter().filter(|f| matches!(f, Found::Lost(_))).count();
+            let mut info = format!("  {} · {}", note.kind.as_str(), status_str(note.status));
+            if let Some(c) = &note.concerns {
+                let _ = write!(info, " · {}", one_line(&c.name));
+            }
+            let q = note.anchors.len();
+            let _ = write!(info, " · {q} quote{}", if q == 1 { "" } else { "s" });
+            let mut spans = vec![text_fit(&info, w, t.muted())];
+            if lost > 0 {
+                spans.push(Span::styled(format!(" · {lost} not found"), t.warning()));
+            }
+            fit_line(spans, w).render(Rect { y: y + 1, height: 1, ..row }, buf);
+        }
+        if k == n.pos.sel {
+            row_style(buf, row, t.row(focused));
+        }
+        y += 2;
+    }
+}
+
+/// The right-hand pane while the discrepancies or notes pane is focused: the
+/// evidence of the discrepancy, or the note, under the cursor.
+fn preview(app: &App, r: &Reader, rect: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let a = &r.a;
+    let (title, mut lines) = match r.focus {
+        Pane::Notes => ("Note", note_lines(app, r, usize::from(layout::inner(rect).width.saturating_sub(2)))),
+        _ => ("Evidence", evidence_lines(app, r, usize::from(layout::inner(rect).width.saturating_sub(2)))),
+    };
+    let block = Block::bordered().border_style(t.border(false)).title(Line::from(vec![
+        Span::styled(format!(" {title} "), t.title(false)),
+        Span::styled("Enter side by side · 4 article ", t.muted()),
+    ]));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let text = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    if lines.len() > usize::from(text.height) {
+        lines.truncate(usize::from(text.height).saturating_sub(1));
+        lines.push(Line::styled("…", t.muted()));
+    }
+    let _ = a;
+    Paragraph::new(lines).render(text, buf);
+}
+
+fn evidence_lines(app: &App, r: &Reader, w: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let a = &r.a;
+    let Some(i) = r.current_discrepancy() else {
+        return vec![Line::styled("No discrepancy here.", t.muted())];
+    };
+    let d = &a.discrepancies[i];
+    let mut out = wrap_styled(&[(d.summary.clone(), t.heading())], w);
+    out.push(Line::styled(format!("{} · {}", d.kind.as_str(), d.id), t.muted()));
+    out.push(Line::raw(""));
+    for line in &d.details {
+        out.extend(wrap_styled(&evidence_pieces(t, line), w));
+    }
+    out.push(Line::raw(""));
+    let mut spans = d.spans.clone();
+    spans.sort_unstable();
+    spans.dedup();
+    out.push(Line::styled(format!("In the documents ({}):", spans.len()), t.heading()));
+    for s in spans {
+        let title = a.corpus.docs.get(s.doc()).map(|x| one_line(&x.title)).unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("[{}] ", s.doc() + 1), t.muted()),
+            text_fit(&title, w.saturating_sub(6), t.muted()),
+        ]));
+        out.extend(wrap_styled(&[(format!("“{}”", one_line(a.span_text(s))), t.text())], w));
+    }
+    out
+}
+
+fn note_lines(app: &App, r: &Reader, w: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let a = &r.a;
+    let Some(n) = r.notes.selected() else {
+        return vec![Line::styled("No note here.", t.muted())];
+    };
+    let mut out = Vec::new();
+    for para in n.text.split('\n') {
+        out.extend(wrap_styled(&[(para.to_string(), t.text())], w));
+    }
+    out.push(Line::raw(""));
+    let mut info = format!("{} · {}", n.kind.as_str(), status_str(n.status));
+    if let Some(c) = &n.concerns {
+        let _ = write!(info, " · about {} ({})", one_line(&c.name), c.kind);
+    }
+    out.extend(wrap_styled(&[(info, t.muted())], w));
+    out.extend(wrap_styled(&[(format!("written {} · changed {}", n.created, n.updated), t.muted())], w));
+    out.push(Line::raw(""));
+    out.push(Line::styled(format!("Quotes ({}):", n.anchors.len()), t.heading()));
+    for (x, found) in n.anchors.iter().zip(r.notes.selected_found()) {
+        let (place, style, why) = match found {
+            Found::Here(s) => (format!("[{}] ", s.doc() + 1), t.muted(), None),
+            Found::Moved(s, why) => (format!("[{}] ", s.doc() + 1), t.muted(), Some((why.clone(), t.differs()))),
+            Found::Lost(why) => ("[?] ".to_string(), t.warning(), Some((format!("not found: {why}"), t.warning()))),
+        };
+        let title = found
+            .span()
+            .and_then(|s| a.corpus.docs.get(s.doc()))
+            .map_or_else(|| x.doc.path.clone(), |d| one_line(&d.title));
+        out.push(Line::from(vec![Span::styled(place, style), text_fit(&title, w.saturating_sub(6), t.muted())]));
+        out.extend(wrap_styled(&[(format!("“{}”", one_line(&x.exact)), t.mark(wrap::Mark::Note))], w));
+        if let Some((why, st)) = why {
+            out.extend(wrap_styled(&[(why, st)], w));
+        }
+    }
+    out
 }
 
 /// What the selection is, in one line.
@@ -449,6 +697,7 @@ fn describe(a: &Analysis, sel: Selection) -> String {
     let what = rows::kind_word(a, sel);
     let noun = match sel {
         Selection::Entity(_) => "mentions",
+        Selection::Discrepancy(_) => "passages",
         _ => "figures",
     };
     let noun = if spans == 1 { noun.trim_end_matches('s') } else { noun };
@@ -466,11 +715,7 @@ fn status_bar(app: &App, r: Option<&Reader>, ctx: Context, rect: Rect, buf: &mut
     };
     let corpus = text_fit(&corpus, w / 3, t.status().add_modifier(Modifier::BOLD));
     let corpus_w = wrap::width(&corpus.content);
-    let (middle, middle_style) = match (&app.message, r.and_then(|r| r.selection.map(|s| (r, s)))) {
-        (Some(m), _) => (m.clone(), t.status().patch(t.warning())),
-        (None, Some((r, sel))) => (describe(&r.a, sel), t.status()),
-        _ => (String::new(), t.status()),
-    };
+    let (middle, middle_style) = status_middle(app, r, ctx);
     let middle_full = wrap::width(&middle) + 3;
     let middle_min = middle_full.min((w * 2 / 3).saturating_sub(corpus_w));
     // The keys of the focused context, as many as fit.
@@ -494,11 +739,45 @@ fn status_bar(app: &App, r: Option<&Reader>, ctx: Context, rect: Rect, buf: &mut
     Line::from(spans).style(t.status()).render(rect, buf);
 }
 
+/// What the middle of the status bar says, most urgent first: the last
+/// message, a re-analysis running, notes that could not be saved, the find,
+/// where notes go (in the notes pane), what is selected.
+fn status_middle(app: &App, r: Option<&Reader>, ctx: Context) -> (String, Style) {
+    let t = app.theme;
+    let warn = t.status().patch(t.warning());
+    if let Some(m) = &app.message {
+        return (m.clone(), warn);
+    }
+    if let Some((p, ticks)) = &app.busy {
+        let spin = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][(*ticks as usize) % 10];
+        return (format!("{spin} applying your correction: {}", p.stage().as_str()), t.status());
+    }
+    let Some(r) = r else { return (String::new(), t.status()) };
+    if let Some(e) = &r.notes.unsaved {
+        return (e.clone(), warn);
+    }
+    match (ctx, &r.find) {
+        (Context::Find | Context::FindLine, Some(f)) => {
+            return (format!("find “{}”: {}", f.query.trim(), f.position()), t.status());
+        }
+        (Context::Notes, _) => {
+            let p = r.notes.path.as_deref().unwrap_or("nowhere (no data folder; use --notes PATH)");
+            return (format!("notes go to {p}"), t.status());
+        }
+        _ => {}
+    }
+    match r.selection {
+        Some(sel) => (describe(&r.a, sel), t.status()),
+        None => (String::new(), t.status()),
+    }
+}
+
 fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &r.a;
     let Some(side) = &r.side else { return };
-    let lay = layout::side(area, side.visible.len());
+    let lay = side.layout(area);
+    let noun = side_noun(side.sel);
     // Title: what is followed, where we are.
     let n = side.columns();
     let cols = match (side.visible.first(), side.visible.last()) {
@@ -506,24 +785,34 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         _ => format!("{n} column{}", if n == 1 { "" } else { "s" }),
     };
     let mention = if side.spans.is_empty() {
-        "no mentions".to_string()
+        format!("no {noun}s")
     } else {
-        format!("mention {} of {}", thousands(side.cursor + 1), thousands(side.spans.len()))
+        format!("{noun} {} of {}", thousands(side.cursor + 1), thousands(side.spans.len()))
     };
     // Where we are goes right and always shows; what is followed gets the rest.
     let place = format!(" {cols} · {mention} ");
     let tw = usize::from(lay.title.width);
-    let head = vec![
-        Span::styled(" Side by side ", t.title(true)),
-        Span::raw(" "),
-        text(&describe(a, side.sel), t.heading()).into_owned_span(),
-    ];
+    let what = match (side.sel, &side.title) {
+        (Some(sel), _) => describe(a, sel),
+        (None, Some(title)) => one_line(title),
+        (None, None) => String::new(),
+    };
+    let head =
+        vec![Span::styled(" Side by side ", t.title(true)), Span::raw(" "), text(&what, t.heading()).into_owned_span()];
     let head = fit_line(head, tw.saturating_sub(place.chars().count() + 1));
     let pad = tw.saturating_sub(head.width() + place.chars().count());
     let mut spans = head.spans;
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(place, t.heading()));
     Line::from(spans).render(lay.title, buf);
+    // A discrepancy's evidence: its word diffs, one line each.
+    for (k, line) in side.evidence.iter().take(usize::from(lay.evidence.height)).enumerate() {
+        let row = Rect { y: lay.evidence.y + k as u16, height: 1, ..lay.evidence };
+        let pieces: Vec<Span<'static>> = std::iter::once(Span::raw(" "))
+            .chain(evidence_pieces(t, line).into_iter().map(|(x, st)| Span::styled(safe(&x).into_owned(), st)))
+            .collect();
+        fit_line(pieces, usize::from(row.width)).render(row, buf);
+    }
     for c in &side.visible {
         column(app, r, c, c.col == side.focus, buf);
     }
@@ -535,7 +824,7 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         let n = thousands(side.unmentioned.len());
         (
             vec![Span::styled(format!(" The {n} documents that do not mention it follow the others."), t.muted())],
-            vec![Span::styled("a", t.key()), Span::styled(" folds them ", t.muted())],
+            vec![Span::styled("o", t.key()), Span::styled(" folds them ", t.muted())],
         )
     } else {
         let mut v =
@@ -548,7 +837,7 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
             v.push(Span::styled(format!("[{}] ", d + 1), t.muted()));
             v.push(text_fit(&title, 28, t.text()));
         }
-        (v, vec![Span::styled(" a", t.key()), Span::styled(" shows them ", t.muted())])
+        (v, vec![Span::styled(" o", t.key()), Span::styled(" shows them ", t.muted())])
     };
     let key_w: usize = key.iter().map(|s| wrap::width(&s.content)).sum();
     let foot = fit_line(foot, fw.saturating_sub(key_w + 1));
@@ -585,10 +874,7 @@ fn column(app: &App, r: &Reader, c: &Column, focused: bool, buf: &mut Buffer) {
     let header = if c.count == 0 {
         vec![Span::styled("not mentioned", t.muted())]
     } else {
-        let noun = match r.side.as_ref().map(|s| s.sel) {
-            Some(Selection::Entity(_)) => "mention",
-            _ => "figure",
-        };
+        let noun = side_noun(r.side.as_ref().and_then(|s| s.sel));
         let plural = if c.count == 1 { "" } else { "s" };
         let forms: Vec<String> = c.forms.iter().map(|f| format!("“{f}”")).collect();
         vec![
@@ -603,64 +889,28 @@ fn column(app: &App, r: &Reader, c: &Column, focused: bool, buf: &mut Buffer) {
     for (k, wl) in c.wrap.lines.iter().skip(c.top).take(usize::from(tr.height)).enumerate() {
         let line = c.top + k;
         let y = tr.y + k as u16;
-        let gutter = if c.cursor_line == Some(line) {
-            "▶"
+        let (gutter, gs) = if c.cursor_line == Some(line) {
+            ("▶", t.mark(wrap::Mark::Current))
+        } else if c.note_lines.binary_search(&line).is_ok() {
+            (NOTE_GUTTER, t.mark(wrap::Mark::Note))
         } else if c.marked_lines.binary_search(&line).is_ok() {
-            "•"
+            ("•", t.heading())
         } else {
-            " "
+            (" ", t.heading())
         };
-        let gs = if gutter == "▶" { t.mark(wrap::Mark::Current) } else { t.heading() };
         buf.set_string(tr.x - 1, y, gutter, gs);
         text_line(t, flat, *wl, &c.runs).render(Rect { y, height: 1, ..tr }, buf);
     }
 }
 
-fn draw_layer(app: &App, l: &Layer, area: Rect, buf: &mut Buffer) {
-    match l {
-        Layer::Help { scroll } => help(app, *scroll, area, buf),
-    }
-}
-
-fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let r = layout::help(area);
-    Clear.render(r, buf);
-    let inner = layout::inner(r);
-    let lines = layer::help_lines(inner.width);
-    let inner_h = usize::from(inner.height);
-    let more = lines.len() > inner_h;
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(t.border(true))
-        .title(Line::styled(" Help: every key ", t.title(true)))
-        .title_bottom(
-            Line::styled(
-                if more { " j/k scroll · Esc closes " } else { " Esc closes " },
-                t.muted().remove_modifier(Modifier::DIM),
-            )
-            .alignment(Alignment::Right),
-        );
-    block.render(r, buf);
-    let key_w = layer::key_column();
-    for (k, l) in lines.iter().skip(usize::from(scroll)).take(inner_h).enumerate() {
-        let y = inner.y + k as u16;
-        let row = Rect { y, height: 1, x: inner.x + 1, width: inner.width.saturating_sub(1) };
-        let line = match l {
-            HelpLine::Title(s) => Line::styled(*s, t.heading()),
-            HelpLine::Key(keys, what) => {
-                let keys = keys.unwrap_or("");
-                let pad = key_w.saturating_sub(wrap::width(keys));
-                Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(keys, t.key()),
-                    Span::raw(" ".repeat(pad)),
-                    Span::raw(what.as_str()),
-                ])
-            }
-            HelpLine::Blank => Line::raw(""),
-        };
-        line.render(row, buf);
+/// What the side-by-side view counts: mentions of an entity, figures of a
+/// pledge, passages of a discrepancy, quotes of a note.
+fn side_noun(sel: Option<Selection>) -> &'static str {
+    match sel {
+        Some(Selection::Entity(_)) => "mention",
+        Some(Selection::Discrepancy(_)) => "passage",
+        Some(_) => "figure",
+        None => "quote",
     }
 }
 

@@ -56,11 +56,14 @@ pub fn main(area: Rect, tall: Pane) -> Main {
     let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(body);
     let lists: Vec<Pane> = Pane::ALL.iter().copied().filter(|p| p.is_list()).collect();
     // On a tall terminal the list panes share the column in fixed proportions; on a
-    // short one the pane in use takes what the others, folded to a line or two, leave.
-    let constraints: Vec<Constraint> = if left.height >= 30 {
+    // short one the pane in use takes what the others, folded to two lines, one
+    // line or only their title, leave.
+    let constraints: Vec<Constraint> = if left.height >= TALL {
         lists.iter().map(|p| Constraint::Fill(p.weight())).collect()
     } else {
-        lists.iter().map(|&p| if p == tall { Constraint::Fill(1) } else { Constraint::Length(4) }).collect()
+        let others = (lists.len() as u16).saturating_sub(1).max(1);
+        let folded = (left.height.saturating_sub(9) / others).clamp(2, 4);
+        lists.iter().map(|&p| if p == tall { Constraint::Fill(1) } else { Constraint::Length(folded) }).collect()
     };
     let rects = Layout::vertical(constraints).split(left);
     let mut panes: Vec<(Pane, Rect)> = lists.iter().copied().zip(rects.iter().copied()).collect();
@@ -68,6 +71,9 @@ pub fn main(area: Rect, tall: Pane) -> Main {
     panes.sort_by_key(|(p, _)| p.number());
     Main { panes, status }
 }
+
+/// From this height of the left column on, the list panes keep fixed proportions.
+pub const TALL: u16 = 40;
 
 /// Article lines are at most this wide: long lines are hard to read.
 pub const MAX_TEXT: u16 = 100;
@@ -95,6 +101,8 @@ pub fn entity_split(inner: Rect) -> (Rect, Rect) {
 pub struct Side {
     /// One line: what is followed, which columns and which mention are shown.
     pub title: Rect,
+    /// Evidence lines under the title (a discrepancy's diffs); may be empty.
+    pub evidence: Rect,
     /// The visible columns, left to right.
     pub columns: Vec<Rect>,
     /// One line: the documents that do not mention the selection.
@@ -107,14 +115,20 @@ pub fn columns_that_fit(width: u16) -> usize {
     usize::from((width / MIN_COLUMN).max(1))
 }
 
-/// Lays out the side-by-side view with `shown` columns (those that fit, at most).
-pub fn side(area: Rect, shown: usize) -> Side {
-    let [title, body, footer, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+/// Lays out the side-by-side view with `shown` columns (those that fit, at most)
+/// and `evidence` lines above them.
+pub fn side(area: Rect, shown: usize, evidence: u16) -> Side {
+    let [title, evidence, body, footer, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(evidence),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let n = shown.clamp(1, columns_that_fit(body.width));
     let columns = Layout::horizontal(vec![Constraint::Fill(1); n]).split(body).to_vec();
-    Side { title, columns, footer, status }
+    Side { title, evidence, columns, footer, status }
 }
 
 /// The help overlay: centred, as large as useful.
@@ -122,6 +136,26 @@ pub fn help(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(96);
     let h = area.height.saturating_sub(2);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// The fuzzy picker: centred, wide enough for a name, its kind and an alias.
+pub fn picker(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(4).min(26);
+    centered(area, w, h)
+}
+
+/// The note editor: centred, a comfortable writing width.
+pub fn editor(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(90);
+    let h = area.height.saturating_sub(2).min(20);
+    centered(area, w, h)
+}
+
+/// A small dialog (a question, a choice, a one-line input) with `lines` of content.
+pub fn dialog(area: Rect, lines: u16) -> Rect {
+    let w = area.width.saturating_sub(4).min(72);
+    centered(area, w, lines.saturating_add(2).min(area.height))
 }
 
 /// A box of the given size centred in `area`.
@@ -145,8 +179,10 @@ mod tests {
             let total: u32 = m.panes.iter().map(|(_, r)| u32::from(r.width) * u32::from(r.height)).sum();
             assert_eq!(total, u32::from(w) * u32::from(h - 1), "{w}x{h}");
             for (p, r) in &m.panes {
-                assert!(r.height >= 3, "{p:?} too small at {w}x{h}: {r:?}");
+                // A folded pane shows at least its title.
+                assert!(r.height >= 2, "{p:?} too small at {w}x{h}: {r:?}");
             }
+            assert!(m.rect(Pane::Entities).height >= 6, "the pane in use has room at {w}x{h}");
             assert_eq!(m.pane_at(w - 1, 0), Some(Pane::Article));
         }
     }
@@ -162,10 +198,13 @@ mod tests {
         assert_eq!(columns_that_fit(80), 2);
         assert_eq!(columns_that_fit(200), 5);
         assert_eq!(columns_that_fit(20), 1);
-        let s = side(Rect::new(0, 0, 200, 50), 3);
+        let s = side(Rect::new(0, 0, 200, 50), 3, 0);
         assert_eq!(s.columns.len(), 3);
         assert_eq!(s.columns.iter().map(|r| r.width).sum::<u16>(), 200);
-        let s = side(Rect::new(0, 0, 80, 24), 9);
+        assert_eq!(s.evidence.height, 0);
+        let s = side(Rect::new(0, 0, 80, 24), 9, 1);
         assert_eq!(s.columns.len(), 2);
+        assert_eq!((s.evidence.y, s.evidence.height), (1, 1));
+        assert_eq!(s.columns[0].y, 2);
     }
 }

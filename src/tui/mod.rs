@@ -11,39 +11,51 @@
 //! the first frame shows at once, with progress, even for 10,000 files.
 
 pub mod app;
+pub mod disc;
 pub mod draw;
+pub mod find;
+pub mod input;
 pub mod keys;
 pub mod layer;
 pub mod layout;
+pub mod notes;
+pub mod ops;
+pub mod popup;
 pub mod rows;
 pub mod side;
 pub mod theme;
+pub mod visual;
 pub mod wrap;
 
 #[cfg(test)]
 mod tests;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 
 use crate::analysis::{Analysis, Progress};
 use crate::corpus::Corpus;
+use crate::notes::{Corrections, NotesFile};
 use app::{update, Action, App, Loaded, Mode};
 use theme::Theme;
 
 /// How often the loading screen refreshes while the analysis runs.
 const LOADING_TICK: Duration = Duration::from_millis(80);
 
-/// Opens the reader on `paths` (the embedded seeds when empty) and runs it until
-/// the user quits. Returns the process exit status.
-pub fn run(paths: &[PathBuf]) -> ExitCode {
+/// How often notes that could not be written are tried again.
+const RETRY_EVERY: Duration = Duration::from_secs(3);
+
+/// Opens the reader on `paths` (the embedded seeds when empty), with the notes
+/// file `notes` (else the corpus's default one), and runs it until the user
+/// quits. Returns the process exit status.
+pub fn run(paths: &[PathBuf], notes: Option<&Path>) -> ExitCode {
     if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
         for p in paths {
             eprintln!("crossread: {}: no such file or folder", wrap::safe(&p.display().to_string()));
@@ -62,8 +74,11 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     } else {
         format!("{} inputs", paths.len())
     };
+    // The notes file first: its corrections are applied by the analysis.
+    let notes = crate::notes::resolve_path(notes, paths).map(NotesFile::open);
+    let corrections = notes.as_ref().map(NotesFile::corrections).unwrap_or_default();
     let progress = Arc::new(Progress::default());
-    let rx = spawn_analysis(paths.to_vec(), Arc::clone(&progress));
+    let rx = spawn_analysis(paths.to_vec(), corrections, Arc::clone(&progress));
 
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
@@ -77,6 +92,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
     let mut app = App::loading(&name, progress, Theme::from_env(), size);
+    app.notes = notes;
     let result = event_loop(&mut terminal, &mut app, &rx);
     restore();
 
@@ -90,6 +106,13 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
             code = ExitCode::from(1);
         }
     }
+    if let Some(f) = app.notes.as_ref().filter(|f| f.has_unsaved()) {
+        eprintln!(
+            "crossread: some notes could not be written to {} and were lost ({})",
+            wrap::safe(&f.path.display().to_string()),
+            f.last_error.as_ref().map_or_else(String::new, ToString::to_string)
+        );
+    }
     if let Err(e) = result {
         eprintln!("crossread: the terminal failed ({e})");
         code = ExitCode::from(1);
@@ -98,11 +121,11 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
 }
 
 /// Loads the corpus and analyses it off the UI thread.
-fn spawn_analysis(paths: Vec<PathBuf>, progress: Arc<Progress>) -> mpsc::Receiver<Loaded> {
+fn spawn_analysis(paths: Vec<PathBuf>, corrections: Corrections, progress: Arc<Progress>) -> mpsc::Receiver<Loaded> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let corpus = if paths.is_empty() { Corpus::seeds() } else { Corpus::load(&paths) };
-        let a = Analysis::run_reporting(corpus, &crate::notes::Corrections::default(), &progress);
+        let a = Analysis::run_reporting(corpus, &corrections, &progress);
         // The reader may have quit already; then nobody listens.
         let _ = tx.send(Loaded::new(Arc::new(a)));
     });
@@ -124,14 +147,17 @@ fn install_panic_hook() {
     }));
 }
 
-/// Reads events and redraws after each batch of them (and on a tick while the
-/// analysis runs); otherwise waits.
+/// Reads events and redraws after each batch of them (and on a tick while an
+/// analysis runs); starts the work `update` asks for; retries unsaved notes;
+/// otherwise waits.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rx: &mpsc::Receiver<Loaded>,
 ) -> std::io::Result<()> {
     let mut dirty = true;
+    let mut job: Option<mpsc::Receiver<Action>> = None;
+    let mut last_retry = Instant::now();
     loop {
         if dirty {
             terminal.draw(|f| draw::draw(f, app))?;
@@ -145,6 +171,19 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
+        for effect in app.effects.drain(..) {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(effect.run());
+            });
+            job = Some(rx);
+        }
+        if let Some(done) = job.as_ref().and_then(|j| j.try_recv().ok()) {
+            job = None;
+            update(app, done);
+            dirty = true;
+            continue;
+        }
         let loading = matches!(app.mode, Mode::Loading(_));
         if loading {
             if let Ok(l) = rx.try_recv() {
@@ -157,7 +196,14 @@ fn event_loop(
                 continue;
             }
         }
-        let timeout = if loading { LOADING_TICK } else { Duration::from_secs(3600) };
+        let unsaved = app.notes.as_ref().is_some_and(NotesFile::has_unsaved);
+        let timeout = if loading || job.is_some() {
+            LOADING_TICK
+        } else if unsaved {
+            RETRY_EVERY.saturating_sub(last_retry.elapsed()).max(Duration::from_millis(10))
+        } else {
+            Duration::from_secs(3600)
+        };
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of
             // keys (auto-repeat) costs one frame.
@@ -170,8 +216,13 @@ fn event_loop(
                     break;
                 }
             }
-        } else if loading {
+        } else if loading || job.is_some() {
             update(app, Action::Tick);
+            dirty = true;
+        }
+        if unsaved && last_retry.elapsed() >= RETRY_EVERY {
+            last_retry = Instant::now();
+            update(app, Action::RetrySave);
             dirty = true;
         }
     }

@@ -35,7 +35,8 @@ impl KindFilter {
         }
     }
 
-    fn kind(self) -> Option<EntityKind> {
+    /// The kind of entity listed (`None`: every kind).
+    pub fn kind(self) -> Option<EntityKind> {
         match self {
             KindFilter::People => Some(EntityKind::Person),
             KindFilter::Organisations => Some(EntityKind::Organisation),

@@ -10,10 +10,52 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use super::app::{byte_at_column, sorted_spans, Motion};
+use super::find::Find;
 use super::layout;
+use super::notes::NotesView;
+use super::visual::Visual;
 use super::wrap::{self, Mark, Run, Wrapped};
 use crate::analysis::{Analysis, Selection};
 use crate::model::Span;
+
+/// What is drawn over the mentions in a text: annotated spans, find hits, the
+/// passage selected in visual mode.
+#[derive(Debug, Clone, Copy)]
+pub struct Overlay<'o> {
+    pub notes: &'o NotesView,
+    pub find: Option<&'o Find>,
+    pub visual: Option<Visual>,
+}
+
+impl Overlay<'_> {
+    /// Adds the overlay's marks in one document to `spans`.
+    pub fn marks(&self, doc: usize, text: &str, spans: &mut Vec<(u32, u32, Mark)>) {
+        spans.extend(self.notes.marks_in(doc).iter().map(|&(s, e)| (s, e, Mark::Note)));
+        if let Some(f) = self.find {
+            spans.extend(f.in_doc(doc).iter().map(|h| (h.start, h.end, Mark::Find)));
+            if let Some(c) = f.current().filter(|c| c.doc() == doc) {
+                spans.push((c.start, c.end, Mark::FindCurrent));
+            }
+        }
+        if let Some(v) = self.visual.filter(|v| v.doc == doc) {
+            let s = v.span(text);
+            spans.push((s.start, s.end, Mark::Visual));
+        }
+    }
+
+    /// The wrapped lines of a document that hold an annotated span, sorted.
+    pub fn note_lines(&self, doc: usize, wrap: &Wrapped) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .notes
+            .marks_in(doc)
+            .iter()
+            .flat_map(|&(s, e)| wrap.line_of(s)..=wrap.line_of(e.saturating_sub(1).max(s)))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
 
 /// Lines of text kept above a mention brought into view.
 const CONTEXT: usize = 2;
@@ -38,12 +80,19 @@ pub struct Column {
     pub marked_lines: Vec<usize>,
     /// The line of the cursor's mention, when it is in this column.
     pub cursor_line: Option<usize>,
+    /// Lines holding an annotated span, sorted.
+    pub note_lines: Vec<usize>,
 }
 
 /// The state of the side-by-side view.
 #[derive(Debug, Clone)]
 pub struct SideBySide {
-    pub sel: Selection,
+    /// What is followed (`None` for the quotes of a note).
+    pub sel: Option<Selection>,
+    /// What the view is headed with when it follows no selection.
+    pub title: Option<String>,
+    /// Evidence lines shown above the columns (a discrepancy's word diffs).
+    pub evidence: Vec<String>,
     /// Every mention, in reading order (document, then position).
     pub spans: Vec<Span>,
     /// Documents that mention the selection, in corpus order.
@@ -62,13 +111,27 @@ pub struct SideBySide {
     tops: HashMap<usize, u32>,
     /// Bring the cursor's mention into view at the next prepare.
     reveal: bool,
+    /// Bring this span into view at the next prepare (a find hit, a visual end).
+    reveal_at: Option<Span>,
     /// The columns on screen.
     pub visible: Vec<Column>,
 }
 
 impl SideBySide {
     pub fn new(a: &Analysis, sel: Selection) -> SideBySide {
-        let spans = sorted_spans(a, sel);
+        let mut s = SideBySide::of_spans(a, sorted_spans(a, sel), String::new());
+        s.sel = Some(sel);
+        s.title = None;
+        if let Selection::Discrepancy(d) = sel {
+            s.evidence = a.discrepancies.get(d).map(|d| d.details.clone()).unwrap_or_default();
+        }
+        s
+    }
+
+    /// A view of any spans (the quotes of a note), headed by `title`.
+    pub fn of_spans(a: &Analysis, mut spans: Vec<Span>, title: String) -> SideBySide {
+        spans.sort_unstable_by_key(|s| (s.doc, s.start, s.end));
+        spans.dedup();
         let mut mentioned: Vec<usize> = spans.iter().map(Span::doc).collect();
         mentioned.dedup();
         let unmentioned: Vec<usize> = {
@@ -83,7 +146,10 @@ impl SideBySide {
                 .collect()
         };
         SideBySide {
-            sel,
+            sel: None,
+            title: Some(title),
+            evidence: Vec::new(),
+            reveal_at: None,
             show_all: mentioned.is_empty(),
             spans,
             mentioned,
@@ -110,6 +176,41 @@ impl SideBySide {
     /// The column of a document that mentions the selection.
     fn col_of(&self, doc: usize) -> Option<usize> {
         self.mentioned.binary_search(&doc).ok()
+    }
+
+    /// The column of any document shown (the others only when they are shown).
+    fn any_col_of(&self, doc: usize) -> Option<usize> {
+        self.col_of(doc).or_else(|| {
+            let i = self.unmentioned.binary_search(&doc).ok()?;
+            self.show_all.then_some(self.mentioned.len() + i)
+        })
+    }
+
+    /// The byte at the top of a document's column (its first mention before it was shown).
+    pub fn top_byte(&self, doc: usize) -> u32 {
+        self.tops.get(&doc).copied().unwrap_or_else(|| {
+            let r = self.doc_range(doc);
+            self.spans[r].first().map_or(0, |s| s.start)
+        })
+    }
+
+    /// Focuses the column of a span's document and brings the span into view.
+    pub fn show(&mut self, s: Span) {
+        if let Some(c) = self.any_col_of(s.doc()) {
+            self.focus = c;
+            self.reveal_at = Some(s);
+        }
+    }
+
+    /// The layout of the view at this size (with room for its evidence lines).
+    pub fn layout(&self, area: Rect) -> layout::Side {
+        layout::side(area, self.visible.len(), self.evidence_lines(area))
+    }
+
+    /// How many evidence lines are shown above the columns.
+    pub fn evidence_lines(&self, area: Rect) -> u16 {
+        let most = if area.height >= 30 { 4 } else { 1 };
+        self.evidence.len().min(most) as u16
     }
 
     /// The mentions in one document, as a range of `spans`.
@@ -214,7 +315,7 @@ impl SideBySide {
     /// A click: focuses the column; on a mention, puts the cursor there; on the
     /// footer, shows or folds the documents without a mention.
     pub fn click(&mut self, a: &Analysis, x: u16, y: u16, area: Rect) {
-        let lay = layout::side(area, self.visible.len());
+        let lay = self.layout(area);
         if layout::contains(lay.footer, x, y) {
             self.toggle_unmentioned();
             return;
@@ -246,8 +347,9 @@ impl SideBySide {
     }
 
     /// Wraps and styles the columns on screen; places each column at its first
-    /// mention the first time it is shown; brings the cursor into view if asked.
-    pub fn prepare(&mut self, a: &Analysis, area: Rect) {
+    /// mention the first time it is shown; brings the cursor (or the span asked
+    /// for) into view.
+    pub fn prepare(&mut self, a: &Analysis, area: Rect, overlay: &Overlay<'_>) {
         let n = self.columns();
         if n == 0 {
             self.visible.clear();
@@ -262,8 +364,9 @@ impl SideBySide {
             self.first = self.focus + 1 - fit;
         }
         self.first = self.first.min(n - fit);
-        let lay = layout::side(area, fit);
+        let lay = layout::side(area, fit, self.evidence_lines(area));
         let mut old = std::mem::take(&mut self.visible);
+        let reveal_at = self.reveal_at.take();
         let current = self.current();
         for (k, rect) in lay.columns.iter().enumerate() {
             let col = self.first + k;
@@ -281,17 +384,21 @@ impl SideBySide {
             if let Some(c) = cursor {
                 marks.push((c.start, c.end, Mark::Current));
             }
+            overlay.marks(doc, &view.flat, &mut marks);
             let h = usize::from(tr.height).max(1);
             let mut top = match self.tops.get(&doc) {
                 Some(&b) => wrap.line_of(b),
                 None => spans.first().map_or(0, |s| wrap.line_of(s.start).saturating_sub(CONTEXT)),
             };
             let cursor_line = cursor.map(|c| wrap.line_of(c.start));
-            if self.reveal {
-                if let Some(line) = cursor_line {
-                    if line < top || line >= top + h {
-                        top = line.saturating_sub(h / 3);
-                    }
+            let wanted = match reveal_at {
+                Some(s) if s.doc() == doc => Some(wrap.line_of(s.start)),
+                Some(_) => None,
+                None => cursor_line.filter(|_| self.reveal),
+            };
+            if let Some(line) = wanted {
+                if line < top || line >= top + h {
+                    top = line.saturating_sub(h / 3);
                 }
             }
             top = top.min(wrap.len().saturating_sub(h));
@@ -307,7 +414,9 @@ impl SideBySide {
                 spans.iter().flat_map(|s| wrap.line_of(s.start)..=wrap.line_of(s.end.saturating_sub(1))).collect();
             marked_lines.sort_unstable();
             marked_lines.dedup();
+            let note_lines = overlay.note_lines(doc, &wrap);
             self.visible.push(Column {
+                note_lines,
                 col,
                 doc,
                 rect: *rect,

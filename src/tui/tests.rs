@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
-use super::app::{update, Action, App, Motion, Pane, View};
+use super::app::{update, Action, Annotate, App, Motion, Pane, View};
 use super::keys::{key_action, mouse_action};
 use super::layer::Layer;
 use super::rows::FigRow;
@@ -171,8 +171,13 @@ fn keys_map_to_actions_by_context() {
     assert_eq!(key_action(&app, ch('h')), Some(Action::ColumnLeft));
     assert_eq!(key_action(&app, ch('l')), Some(Action::ColumnRight));
     assert_eq!(key_action(&app, key(KeyCode::Right)), Some(Action::ColumnRight));
-    assert_eq!(key_action(&app, ch('a')), Some(Action::ToggleUnmentioned));
+    assert_eq!(key_action(&app, ch('o')), Some(Action::ToggleUnmentioned));
+    assert_eq!(key_action(&app, ch('a')), Some(Action::Annotate(Annotate::Here)));
+    assert_eq!(key_action(&app, ch('A')), Some(Action::Annotate(Annotate::All)));
+    assert_eq!(key_action(&app, ch('v')), Some(Action::Visual));
+    assert_eq!(key_action(&app, ch('f')), Some(Action::OpenFind));
     assert_eq!(key_action(&app, ch('n')), Some(Action::NextMention));
+    assert_eq!(key_action(&app, ch('/')), Some(Action::OpenPicker));
 }
 
 #[test]
@@ -187,7 +192,7 @@ fn key_releases_are_ignored() {
 fn the_help_layer_takes_keys_first() {
     let mut app = app();
     press(&mut app, ch('?'));
-    assert_eq!(app.layers, [Layer::Help { scroll: 0 }]);
+    assert!(matches!(app.layers[..], [Layer::Help { scroll: 0 }]));
     // j scrolls the help, not the list below; q closes the help, not the reader.
     assert_eq!(key_action(&app, ch('j')), Some(Action::LayerMove(Motion::Down)));
     assert_eq!(key_action(&app, ch('t')), None);
@@ -281,10 +286,17 @@ fn tab_and_numbers_move_between_panes() {
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(reader(&app).focus, Pane::Figures);
     press(&mut app, key(KeyCode::Tab));
+    assert_eq!(reader(&app).focus, Pane::Article);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(reader(&app).focus, Pane::Discrepancies);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(reader(&app).focus, Pane::Notes);
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(reader(&app).focus, Pane::Documents);
     press(&mut app, key(KeyCode::BackTab));
-    assert_eq!(reader(&app).focus, Pane::Article);
+    assert_eq!(reader(&app).focus, Pane::Notes);
+    press(&mut app, ch('5'));
+    assert_eq!(reader(&app).focus, Pane::Discrepancies);
     press(&mut app, ch('3'));
     assert_eq!(reader(&app).focus, Pane::Figures);
     // Esc in the article goes back to the list used last.
@@ -440,7 +452,7 @@ fn side_by_side_for_a_pledge() {
     select_pledge(&mut app, "£1.6 billion");
     press(&mut app, key(KeyCode::Enter));
     let side = reader(&app).side.as_ref().unwrap();
-    assert_eq!(side.sel, Selection::Pledge(p));
+    assert_eq!(side.sel, Some(Selection::Pledge(p)));
     assert_eq!(side.mentioned, [0, 2]);
     assert_eq!(side.spans.len(), seeds().pledges[p].figures.len());
     assert_eq!(side.visible[0].forms[0], "£1.6 billion");
@@ -462,14 +474,14 @@ fn columns_scroll_sideways_and_fold_the_unmentioned() {
     assert!(rows_of(&buffer(&app))[0].contains("columns 2-3 of 3"));
     press(&mut app, ch('l'));
     assert_eq!(side(&app).focus, 2);
-    press(&mut app, ch('a'));
+    press(&mut app, ch('o'));
     assert_eq!(side(&app).columns(), 5);
     press(&mut app, ch('l'));
     press(&mut app, ch('l'));
     assert_eq!(side(&app).visible.last().unwrap().doc, 4);
     assert_eq!(side(&app).visible.last().unwrap().count, 0);
     assert!(rows_of(&buffer(&app))[0].contains("columns 4-5 of 5"));
-    press(&mut app, ch('a'));
+    press(&mut app, ch('o'));
     assert_eq!(side(&app).columns(), 3);
     assert_eq!(side(&app).focus, 2);
     // n brings the first column back into view.
@@ -572,7 +584,8 @@ fn clicks_focus_select_and_open() {
     update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
     assert_eq!(reader(&app).focus, Pane::Figures);
     assert_eq!(reader(&app).selection, Some(Selection::Pledge(0)));
-    // Clicking it again opens it side by side.
+    // Clicking it again opens it side by side (the focused pane may have grown).
+    let fig = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Figures));
     update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
     assert_eq!(reader(&app).view, View::SideBySide);
     update(&mut app, Action::Back);
@@ -672,7 +685,7 @@ fn snapshot_side_by_side_80x24() {
     select_person(&mut app, "John Healey");
     press(&mut app, key(KeyCode::Enter));
     insta::assert_snapshot!("side_person_80x24", screen(&app));
-    keys_str(&mut app, "al");
+    keys_str(&mut app, "ol");
     insta::assert_snapshot!("side_person_80x24_all_docs", screen(&app));
 }
 
@@ -853,4 +866,601 @@ fn wide_characters_and_combining_marks_keep_the_borders_aligned() {
             assert_eq!(reader(&app).view, View::SideBySide);
         }
     }
+}
+
+// ---------------------------------------------------------------- fuzzy picker
+
+/// Types text into whatever takes it (the picker, the find line, the editor).
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn picker_names(app: &App) -> Vec<String> {
+    let Some(Layer::Picker(p)) = app.layers.last() else { panic!("no picker open") };
+    let s = &reader(app).searcher;
+    p.rows.iter().map(|&i| s.items[s.hits[i].item].name.clone()).collect()
+}
+
+#[test]
+fn the_picker_finds_names_as_they_are_typed_and_opens_the_choice() {
+    let mut app = app();
+    press(&mut app, ch('/'));
+    assert!(matches!(app.layers.last(), Some(Layer::Picker(_))));
+    // Empty: everything, most mentioned first.
+    let all = picker_names(&app);
+    assert_eq!(all.len(), seeds().entities.len() + seeds().pledges.len());
+    // Arrows and Ctrl-n/Ctrl-p move.
+    press(&mut app, ctrl('n'));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ctrl('p'));
+    let Some(Layer::Picker(p)) = app.layers.last() else { panic!() };
+    assert_eq!(p.pos.sel, 1);
+    press(&mut app, key(KeyCode::Up));
+    type_str(&mut app, "zelensky");
+    assert_eq!(picker_names(&app)[0], "Volodymyr Zelenskyy");
+    // q and j are text here, not quit and down.
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.layers.is_empty());
+    let r = reader(&app);
+    assert_eq!(r.view, View::SideBySide);
+    assert_eq!(r.side.as_ref().unwrap().sel, Some(Selection::Entity(entity("Volodymyr Zelenskyy"))));
+    assert_eq!(r.entity_rows[r.entities.sel], entity("Volodymyr Zelenskyy"), "the entity pane follows");
+    // From the side-by-side view too; "sir keir" finds him by his alias.
+    press(&mut app, ch('/'));
+    type_str(&mut app, "sir keir");
+    assert_eq!(picker_names(&app)[0], "Keir Starmer");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.layers.is_empty());
+    assert!(!app.quit);
+    // Figures of a pledge; results update on every key.
+    press(&mut app, ch('/'));
+    type_str(&mut app, "1.6");
+    assert!(picker_names(&app)[0].starts_with("£1.6 billion"));
+    type_str(&mut app, "qq");
+    assert!(picker_names(&app).is_empty());
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    assert!(picker_names(&app)[0].starts_with("£1.6 billion"));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(reader(&app).side.as_ref().unwrap().sel, Some(Selection::Pledge(pledge("£1.6 billion"))));
+    // An organisation: the entity pane switches to a kind that lists it.
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "ministry of defence");
+    let first = picker_names(&app)[0].clone();
+    press(&mut app, key(KeyCode::Enter));
+    let r = reader(&app);
+    assert_eq!(seeds().entities[r.entity_rows[r.entities.sel]].name, first);
+}
+
+#[test]
+fn the_picker_shows_kind_alias_documents_and_highlights_matched_letters() {
+    let mut app = app();
+    press(&mut app, ch('/'));
+    type_str(&mut app, "sir keir");
+    let buf = buffer(&app);
+    let rows = rows_of(&buf);
+    let row = rows.iter().find(|r| r.contains("Keir Starmer")).expect("a result row");
+    assert!(row.contains("person"), "{row}");
+    assert!(row.contains("as “Sir Keir”"), "{row}");
+    assert!(row.contains("in 3 docs"), "{row}");
+    // The matched letters of the alias are bold and underlined (not only coloured).
+    let cells = cells_of(&buf, "Sir Keir”");
+    assert!(!cells.is_empty());
+    for &c in &cells[..3] {
+        assert!(buf[c].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{:?}", buf[c].modifier);
+    }
+    // The name itself is not highlighted when an alias matched.
+    let name = cells_of(&buf, "Keir Starmer");
+    assert!(!buf[name[0]].modifier.contains(Modifier::UNDERLINED));
+    insta::assert_snapshot!("picker_120x36", screen(&app));
+}
+
+// ---------------------------------------------------------------- find
+
+#[test]
+fn find_in_the_article_highlights_every_hit_and_steps_through_them() {
+    let mut app = app();
+    press(&mut app, ch('4'));
+    press(&mut app, ch('f'));
+    assert!(matches!(app.layers.last(), Some(Layer::Find { .. })));
+    type_str(&mut app, "ukraine");
+    let f = reader(&app).find.clone().expect("a find");
+    let text = &seeds().views[0].flat;
+    let expected = text.to_lowercase().matches("ukraine").count();
+    assert_eq!(f.hits.len(), expected);
+    assert!(f.hits.iter().all(|h| text[h.range()].eq_ignore_ascii_case("ukraine")));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.layers.is_empty());
+    // n and N step through hits, not mentions, while the find is on.
+    assert_eq!(key_action(&app, ch('n')), Some(Action::FindStep(true)));
+    let first = reader(&app).find.as_ref().unwrap().cur;
+    press(&mut app, ch('n'));
+    assert_eq!(reader(&app).find.as_ref().unwrap().cur, first.map(|i| i + 1));
+    press(&mut app, ch('N'));
+    assert_eq!(reader(&app).find.as_ref().unwrap().cur, first);
+    // Hits are bold and underlined, with a background colour; the current one
+    // has another.
+    let buf = buffer(&app);
+    let hit_cells = |bg: Color| buf.content.iter().filter(|c| c.bg == bg).collect::<Vec<_>>();
+    let current = hit_cells(Color::LightRed);
+    assert_eq!(current.len(), "ukraine".len());
+    let others = hit_cells(Color::LightGreen);
+    assert!(others.len() >= "ukraine".len() * 2, "{}", others.len());
+    assert!(others.iter().chain(&current).all(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED)));
+    // The status bar says where we are.
+    assert!(rows_of(&buf).last().unwrap().contains("find “ukraine”:"), "{:?}", rows_of(&buf).last());
+    // Esc clears it; n steps mentions again.
+    press(&mut app, key(KeyCode::Esc));
+    assert!(reader(&app).find.is_none());
+    assert_eq!(reader(&app).focus, Pane::Article);
+    assert_eq!(key_action(&app, ch('n')), Some(Action::NextMention));
+}
+
+#[test]
+fn find_side_by_side_covers_every_column() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('f'));
+    type_str(&mut app, "brussels");
+    press(&mut app, key(KeyCode::Enter));
+    let f = reader(&app).find.clone().unwrap();
+    let docs: Vec<usize> = f.hits.iter().map(crate::model::Span::doc).collect();
+    assert!(docs.len() >= 2, "{docs:?}");
+    // Stepping focuses the column of the hit and shows it.
+    for _ in 0..f.hits.len() {
+        press(&mut app, ch('n'));
+        let r = reader(&app);
+        let hit = r.find.as_ref().unwrap().current().unwrap();
+        let side = r.side.as_ref().unwrap();
+        let col = side.visible.iter().find(|c| c.doc == hit.doc()).expect("the hit's column is shown");
+        assert_eq!(col.col, side.focus);
+        let line = col.wrap.line_of(hit.start);
+        let h = usize::from(super::side::text_rect(col.rect).height);
+        assert!(line >= col.top && line < col.top + h, "hit not in view");
+    }
+    // Showing the other documents looks there too.
+    press(&mut app, ch('o'));
+    let more = reader(&app).find.as_ref().unwrap().hits.len();
+    assert!(more >= f.hits.len());
+    // Esc in the find line clears it.
+    press(&mut app, ch('f'));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(reader(&app).find.is_none());
+    assert!(app.layers.is_empty());
+}
+
+// ---------------------------------------------------------------- notes
+
+fn notes_app(dir: &std::path::Path) -> App {
+    let mut app = app();
+    app.set_notes(crate::notes::NotesFile::open(dir.join("notes.jsonl")));
+    app
+}
+
+fn saved_notes(dir: &std::path::Path) -> Vec<crate::notes::Note> {
+    crate::notes::NotesFile::open(dir.join("notes.jsonl")).notes().into_iter().cloned().collect()
+}
+
+/// Runs the work `update` asked for (re-analysis) as the event loop would.
+fn run_effects(app: &mut App) {
+    while let Some(e) = app.effects.pop() {
+        let done = e.run();
+        update(app, done);
+    }
+}
+
+#[test]
+fn a_annotates_the_mention_under_the_cursor_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    keys_str(&mut app, "n");
+    let cur = reader(&app).side.as_ref().unwrap().current().unwrap();
+    press(&mut app, ch('a'));
+    let Some(Layer::Editor(e)) = app.layers.last() else { panic!("the editor is open") };
+    assert_eq!(e.note.anchors.len(), 1);
+    assert_eq!(e.note.concerns.as_ref().unwrap().name, "John Healey");
+    insta::assert_snapshot!("editor_120x36", screen(&app));
+    // q, j and n are text in the editor.
+    type_str(&mut app, "quoted as Mr Healey here, Healey there");
+    // other → figure → name; open → resolved → open.
+    press(&mut app, ctrl('t'));
+    press(&mut app, ctrl('t'));
+    press(&mut app, ctrl('o'));
+    press(&mut app, ctrl('o'));
+    press(&mut app, ctrl('s'));
+    assert!(app.layers.is_empty(), "the editor closes on save");
+    assert!(app.message.as_deref().unwrap().starts_with("Note saved to"), "{:?}", app.message);
+    let notes = saved_notes(dir.path());
+    assert_eq!(notes.len(), 1);
+    let n = &notes[0];
+    assert_eq!(n.text, "quoted as Mr Healey here, Healey there");
+    assert_eq!(n.kind, crate::notes::NoteKind::Name);
+    assert_eq!(n.status, crate::notes::Status::Open);
+    let a = &n.anchors[0];
+    assert_eq!((a.start, a.end), (cur.start, cur.end));
+    assert_eq!(a.exact, seeds().span_text(cur));
+    assert_eq!(a.doc.id, seeds().corpus.docs[cur.doc()].id);
+    assert!(!a.prefix.is_empty() && !a.suffix.is_empty());
+    // The annotated span is marked: italic, with a ✎ in the gutter.
+    let r = reader(&app);
+    assert_eq!(r.notes.all.len(), 1);
+    assert_eq!(r.notes.marks_in(cur.doc()), [(cur.start, cur.end)]);
+    let col = r.side.as_ref().unwrap().visible.iter().find(|c| c.doc == cur.doc()).unwrap();
+    assert_eq!(col.note_lines, [col.wrap.line_of(cur.start)]);
+    // With the cursor elsewhere, the line shows ✎ in the gutter.
+    press(&mut app, ch('N'));
+    let buf = buffer(&app);
+    assert!(rows_of(&buf).iter().any(|row| row.contains('✎')), "{}", rows_of(&buf).join("\n"));
+}
+
+#[test]
+fn capital_a_annotates_every_mention_at_once_and_the_article_marks_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    select_person(&mut app, "John Healey");
+    press(&mut app, ch('4'));
+    press(&mut app, ch('A'));
+    type_str(&mut app, "every mention");
+    press(&mut app, ctrl('s'));
+    let n = &saved_notes(dir.path())[0];
+    assert_eq!(n.anchors.len(), seeds().entities[entity("John Healey")].mentions.len());
+    let r = reader(&app);
+    assert!(!r.article.note_lines.is_empty(), "annotated lines are marked in the article");
+    let first = seeds().entities[entity("John Healey")].mentions[0];
+    let run = r.article.runs.iter().find(|x| x.start <= first.start && first.start < x.end).unwrap();
+    assert!(run.marks.has(super::wrap::Mark::Note));
+    let buf = buffer(&app);
+    let cells = cells_of(&buf, "John Healey.");
+    assert!(buf[cells[0]].modifier.contains(Modifier::ITALIC));
+}
+
+#[test]
+fn visual_mode_selects_a_passage_by_words_and_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    press(&mut app, ch('4'));
+    press(&mut app, ch(']'));
+    let start = reader(&app).article.cursor.unwrap();
+    press(&mut app, ch('v'));
+    let text = &seeds().views[0].flat;
+    let span = |app: &App| {
+        let s = reader(app).visual_span().unwrap();
+        text[s.range()].to_string()
+    };
+    assert_eq!(span(&app), text[start.range()]);
+    keys_str(&mut app, "ww");
+    let two = span(&app);
+    assert!(two.starts_with(&text[start.range()]) && two.split_whitespace().count() > 2, "{two}");
+    press(&mut app, ch('b'));
+    assert!(span(&app).len() < two.len());
+    press(&mut app, ch(')'));
+    assert!(span(&app).ends_with('.'), "{}", span(&app));
+    // The passage is drawn as a visual selection.
+    let r = reader(&app);
+    let v = r.visual_span().unwrap();
+    assert!(r
+        .article
+        .runs
+        .iter()
+        .any(|x| x.start <= v.start && v.start < x.end && x.marks.has(super::wrap::Mark::Visual)));
+    assert_eq!(super::keys::context(&app), super::keys::Context::Visual);
+    // a annotates it.
+    let passage = span(&app);
+    press(&mut app, ch('a'));
+    assert!(reader(&app).visual.is_none());
+    type_str(&mut app, "a passage");
+    press(&mut app, ctrl('s'));
+    let n = &saved_notes(dir.path())[0];
+    assert_eq!(n.anchors.len(), 1);
+    assert_eq!(n.anchors[0].exact, passage);
+    // Esc cancels visual mode.
+    press(&mut app, ch('v'));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(reader(&app).visual.is_none());
+    assert_eq!(reader(&app).focus, Pane::Article);
+}
+
+#[test]
+fn the_editor_asks_before_losing_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    // Nothing written: Esc just closes.
+    press(&mut app, ch('a'));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.layers.is_empty());
+    press(&mut app, ch('a'));
+    type_str(&mut app, "half a thought");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(matches!(app.layers.last(), Some(Layer::Confirm { .. })));
+    press(&mut app, ch('n'));
+    assert!(matches!(app.layers.last(), Some(Layer::Editor(_))), "no: back to the editor");
+    // Quitting asks too.
+    press(&mut app, ctrl('c'));
+    assert!(matches!(app.layers.last(), Some(Layer::Confirm { .. })));
+    assert!(!app.quit);
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('y'));
+    assert!(app.layers.is_empty());
+    assert!(saved_notes(dir.path()).is_empty());
+    press(&mut app, ch('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_notes_pane_edits_resolves_deletes_and_jumps_to_the_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    select_pledge(&mut app, "£1.6 billion");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('A'));
+    type_str(&mut app, "same figure in both");
+    press(&mut app, ctrl('s'));
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('6'));
+    let r = reader(&app);
+    assert_eq!(r.focus, Pane::Notes);
+    assert_eq!(r.notes.rows.len(), 1);
+    assert!(r.previewing());
+    let rows = rows_of(&buffer(&app)).join("\n");
+    assert!(rows.contains("same figure in both"), "{rows}");
+    assert!(rows.contains("figure · open"), "{rows}");
+    assert!(rows.contains("notes go to"), "the status bar says where notes go");
+    // The snapshot without what changes from run to run (the path, the times).
+    let n = reader(&app).notes.all[0].clone();
+    let path = dir.path().join("notes.jsonl").display().to_string();
+    let shown = screen(&app).replace(&n.created, "YYYY-MM-DDTHH:MM:SSZ").replace(&path, "NOTES.jsonl");
+    insta::assert_snapshot!("notes_pane_120x36", shown);
+    // Enter: its quotes side by side.
+    press(&mut app, key(KeyCode::Enter));
+    let side = reader(&app).side.clone().unwrap();
+    assert_eq!(side.sel, None);
+    assert_eq!(side.spans.len(), seeds().pledges[pledge("£1.6 billion")].figures.len());
+    assert!(rows_of(&buffer(&app))[0].contains("Note: same figure in both"));
+    press(&mut app, key(KeyCode::Esc));
+    // e edits.
+    press(&mut app, ch('e'));
+    type_str(&mut app, ", checked");
+    press(&mut app, ctrl('s'));
+    assert_eq!(saved_notes(dir.path())[0].text, "same figure in both, checked");
+    // r resolves; the status filter hides it from the open ones.
+    press(&mut app, ch('r'));
+    assert_eq!(saved_notes(dir.path())[0].status, crate::notes::Status::Resolved);
+    press(&mut app, ch('s'));
+    assert_eq!(reader(&app).notes.status, super::notes::StatusFilter::Open);
+    assert!(reader(&app).notes.rows.is_empty());
+    press(&mut app, ch('s'));
+    assert_eq!(reader(&app).notes.rows.len(), 1);
+    press(&mut app, ch('t'));
+    assert_eq!(reader(&app).notes.kind, Some(crate::notes::NoteKind::Figure));
+    assert_eq!(reader(&app).notes.rows.len(), 1);
+    press(&mut app, ch('t'));
+    assert!(reader(&app).notes.rows.is_empty(), "no name notes");
+    keys_str(&mut app, "tttts");
+    assert_eq!(reader(&app).notes.rows.len(), 1);
+    // d deletes, after asking.
+    press(&mut app, ch('d'));
+    assert!(matches!(app.layers.last(), Some(Layer::Confirm { .. })));
+    press(&mut app, ch('n'));
+    assert_eq!(saved_notes(dir.path()).len(), 1);
+    press(&mut app, ch('d'));
+    press(&mut app, ch('y'));
+    assert!(saved_notes(dir.path()).is_empty());
+    assert!(reader(&app).notes.rows.is_empty());
+}
+
+#[test]
+fn unsaved_notes_are_kept_retried_and_asked_about_on_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let mut app = app();
+    // A folder cannot be made under a regular file.
+    app.set_notes(crate::notes::NotesFile::open(blocker.join("notes.jsonl")));
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('a'));
+    type_str(&mut app, "precious");
+    press(&mut app, ctrl('s'));
+    assert!(app.message.as_deref().unwrap().contains("notes not saved"), "{:?}", app.message);
+    assert!(app.notes.as_ref().unwrap().has_unsaved());
+    assert_eq!(reader(&app).notes.all.len(), 1, "the note is kept in memory");
+    // The status bar keeps saying so after the message is gone.
+    press(&mut app, ch('n'));
+    let status = rows_of(&buffer(&app)).last().unwrap().clone();
+    assert!(status.contains("notes not saved"), "{status}");
+    // Quitting asks.
+    press(&mut app, ch('q'));
+    assert!(!app.quit);
+    let Some(Layer::Confirm { question, .. }) = app.layers.last() else { panic!("no question") };
+    assert!(question.contains("could not be written"), "{question}");
+    press(&mut app, ch('n'));
+    assert!(!app.quit);
+    // Once the folder can be made, the retry writes it.
+    std::fs::remove_file(&blocker).unwrap();
+    update(&mut app, Action::RetrySave);
+    assert!(!app.notes.as_ref().unwrap().has_unsaved());
+    assert!(reader(&app).notes.unsaved.is_none());
+    let saved = crate::notes::NotesFile::open(blocker.join("notes.jsonl"));
+    assert_eq!(saved.notes()[0].text, "precious");
+    press(&mut app, ch('q'));
+    assert!(app.quit, "nothing to lose: no question");
+}
+
+#[test]
+fn without_a_notes_file_annotating_says_how_to_get_one() {
+    let mut app = app();
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('a'));
+    assert!(app.layers.is_empty());
+    assert!(app.message.as_deref().unwrap().contains("--notes PATH"));
+}
+
+// ---------------------------------------------------------------- discrepancies
+
+#[test]
+fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    press(&mut app, ch('5'));
+    let a = seeds();
+    let quote = a.discrepancies.iter().position(|d| d.kind == crate::model::DiscrepancyKind::Quote).unwrap();
+    for _ in 0..40 {
+        if reader(&app).current_discrepancy() == Some(quote) {
+            break;
+        }
+        press(&mut app, ch('j'));
+    }
+    assert_eq!(reader(&app).selection, Some(Selection::Discrepancy(quote)));
+    let buf = buffer(&app);
+    let rows = rows_of(&buf).join("\n");
+    assert!(rows.contains("Quotations worded differently"), "{rows}");
+    assert!(rows.contains(" Evidence "), "{rows}");
+    assert!(!rows.contains("[-will not-]"), "markup is rendered, not shown");
+    // Removed words struck out, added ones underlined.
+    let removed = cells_of(&buf, "will not cannot");
+    assert!(!removed.is_empty(), "{rows}");
+    assert!(buf[removed[0]].modifier.contains(Modifier::CROSSED_OUT));
+    assert!(buf[removed[9]].modifier.contains(Modifier::UNDERLINED | Modifier::BOLD));
+    insta::assert_snapshot!("discrepancies_120x36", screen(&app));
+    // Enter: the passages side by side, with the evidence above.
+    press(&mut app, key(KeyCode::Enter));
+    let side = reader(&app).side.clone().unwrap();
+    assert_eq!(side.sel, Some(Selection::Discrepancy(quote)));
+    assert_eq!(side.mentioned.len(), 4);
+    assert!(!side.evidence.is_empty());
+    let rows = rows_of(&buffer(&app));
+    assert!(rows[1].contains("000: We will not jeopardise"), "{}", rows[1]);
+    assert!(rows[0].contains("passage 1 of"), "{}", rows[0]);
+    insta::assert_snapshot!("side_quote_120x36", screen(&app));
+    press(&mut app, key(KeyCode::Esc));
+    // a: a note with the kind mapped, the summary and the quotes.
+    press(&mut app, ch('a'));
+    let Some(Layer::Editor(e)) = app.layers.last() else { panic!("the editor is open") };
+    assert_eq!(e.note.kind, crate::notes::NoteKind::Quote);
+    assert_eq!(e.text(), a.discrepancies[quote].summary);
+    assert_eq!(e.note.anchors.len(), 4);
+    assert_eq!(e.note.concerns.as_ref().unwrap().name, "John Healey");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.layers.is_empty(), "an untouched prefilled note closes without asking");
+    press(&mut app, ch('a'));
+    press(&mut app, ctrl('s'));
+    assert_eq!(saved_notes(dir.path())[0].kind, crate::notes::NoteKind::Quote);
+}
+
+#[test]
+fn the_spun_copy_opens_side_by_side_with_its_swapped_words() {
+    let mut app = app();
+    let a = seeds();
+    let reuse = a.discrepancies.iter().position(|d| d.summary.contains("spun")).unwrap();
+    press(&mut app, ch('5'));
+    for _ in 0..40 {
+        if reader(&app).current_discrepancy() == Some(reuse) {
+            break;
+        }
+        press(&mut app, ch('j'));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    let buf = buffer(&app);
+    let rows = rows_of(&buf);
+    let line = rows.iter().find(|r| r.contains("swapped (")).expect("the swapped words").clone();
+    assert!(line.contains("said → mentioned"), "{line}");
+    let cells = cells_of(&buf, "said → mentioned");
+    assert!(buf[cells[0]].modifier.contains(Modifier::CROSSED_OUT));
+    assert!(buf[cells[7]].modifier.contains(Modifier::UNDERLINED));
+}
+
+// ---------------------------------------------------------------- corrections
+
+fn entity_named(app: &App, name: &str) -> Option<usize> {
+    reader(app).a.entities.iter().position(|e| e.name == name)
+}
+
+/// Puts the entity pane (all kinds) on an entity of the current analysis.
+fn select_entity(app: &mut App, name: &str) {
+    press(app, ch('2'));
+    while reader(app).kind != super::rows::KindFilter::All {
+        press(app, ch('t'));
+    }
+    let e = entity_named(app, name).unwrap_or_else(|| panic!("no {name}"));
+    let row = reader(app).entity_rows.iter().position(|&x| x == e).unwrap();
+    press(app, ch('g'));
+    for _ in 0..row {
+        press(app, ch('j'));
+    }
+    assert_eq!(reader(app).selection, Some(Selection::Entity(e)));
+}
+
+#[test]
+fn entities_are_merged_split_renamed_rejected_and_retyped_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    // Merge: m, then the other entity in the picker.
+    select_entity(&mut app, "Trump");
+    press(&mut app, ch('m'));
+    assert!(rows_of(&buffer(&app)).iter().any(|r| r.contains("Merge “Trump” into")));
+    type_str(&mut app, "witkoff");
+    assert_eq!(picker_names(&app)[0], "Steve Witkoff");
+    assert!(!picker_names(&app).iter().any(|n| n == "Trump"), "not into itself");
+    assert!(!picker_names(&app).iter().any(|n| n.contains('£')), "only entities");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.busy.is_some());
+    assert!(rows_of(&buffer(&app)).last().unwrap().contains("merged into"));
+    run_effects(&mut app);
+    assert!(app.busy.is_none());
+    assert_eq!(entity_named(&app, "Trump"), None);
+    let w = entity_named(&app, "Steve Witkoff").unwrap();
+    assert!(reader(&app).a.entities[w].aliases.contains(&"Trump".to_string()));
+    assert_eq!(reader(&app).selection, Some(Selection::Entity(w)), "the merged entity is selected");
+    assert_eq!(reader(&app).focus, Pane::Entities);
+    // Split: s, then one of its names.
+    select_entity(&mut app, "John Healey");
+    press(&mut app, ch('s'));
+    let Some(Layer::Choose { options, .. }) = app.layers.last() else { panic!("a choice") };
+    let k = options.iter().position(|o| o == "Mr Healey").unwrap();
+    for _ in 0..k {
+        press(&mut app, ch('j'));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    run_effects(&mut app);
+    assert!(entity_named(&app, "Mr Healey").is_some());
+    // Rename: R, a new name.
+    select_entity(&mut app, "John Healey");
+    press(&mut app, ch('R'));
+    press(&mut app, ctrl('u'));
+    type_str(&mut app, "John Healey MP");
+    press(&mut app, key(KeyCode::Enter));
+    run_effects(&mut app);
+    assert!(entity_named(&app, "John Healey MP").is_some());
+    // Reject: x asks first.
+    select_entity(&mut app, "Brooke Vincent");
+    press(&mut app, ch('x'));
+    press(&mut app, ch('n'));
+    assert!(app.effects.is_empty());
+    press(&mut app, ch('x'));
+    press(&mut app, ch('y'));
+    run_effects(&mut app);
+    assert_eq!(entity_named(&app, "Brooke Vincent"), None);
+    // Retype: T, a kind.
+    select_entity(&mut app, "Mike Toolan");
+    press(&mut app, ch('T'));
+    press(&mut app, key(KeyCode::Enter));
+    run_effects(&mut app);
+    let m = entity_named(&app, "Mike Toolan").unwrap();
+    assert_eq!(reader(&app).a.entities[m].kind, EntityKind::Organisation);
+    // All five are in the notes file, and a new reader on it applies them.
+    let file = crate::notes::NotesFile::open(dir.path().join("notes.jsonl"));
+    assert_eq!(file.corrections().list.len(), 5);
+    let again = Analysis::run_with(Corpus::seeds(), &file.corrections());
+    assert!(again.entities.iter().any(|e| e.name == "John Healey MP"));
+    assert!(!again.entities.iter().any(|e| e.name == "Brooke Vincent"));
 }

@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::wrap::Mark;
+use super::wrap::{Mark, Marks};
 
 /// The styles of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
     }
 
-    /// A mark in text, by strength.
+    /// A mark in text.
     pub fn mark(self, m: Mark) -> Style {
         match m {
             Mark::Entity => self.fg(Style::new().add_modifier(Modifier::UNDERLINED), Color::LightCyan),
@@ -58,7 +58,65 @@ impl Theme {
                 Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
                 Color::LightMagenta,
             ),
+            Mark::Note => self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::LightGreen),
+            Mark::Visual => {
+                if self.color {
+                    Style::new().fg(Color::Black).bg(Color::LightBlue)
+                } else {
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC)
+                }
+            }
+            Mark::Find => {
+                let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                if self.color {
+                    s.fg(Color::Black).bg(Color::LightGreen)
+                } else {
+                    s
+                }
+            }
+            Mark::FindCurrent => {
+                let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                if self.color {
+                    s.fg(Color::Black).bg(Color::LightRed)
+                } else {
+                    s.add_modifier(Modifier::REVERSED | Modifier::ITALIC)
+                }
+            }
         }
+    }
+
+    /// The style of a stretch of text carrying a set of marks: its level mark,
+    /// the note mark on top, and a visual selection or find hit over both.
+    pub fn marks(self, ms: Marks) -> Style {
+        let mut s = ms.level().map_or_else(|| self.text(), |m| self.mark(m));
+        if ms.has(Mark::Note) {
+            s = s.patch(self.mark(Mark::Note));
+        }
+        for top in [Mark::Visual, Mark::Find, Mark::FindCurrent] {
+            if ms.has(top) {
+                // These carry their own background: drop the reverse below them.
+                s = s.remove_modifier(Modifier::REVERSED).patch(self.mark(top));
+            }
+        }
+        if ms.has(Mark::FindCurrent) && ms.has(Mark::Find) {
+            s = s.patch(self.mark(Mark::FindCurrent));
+        }
+        s
+    }
+
+    /// Words a diff removes ("[-will not-]").
+    pub fn removed(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::CROSSED_OUT), Color::LightRed)
+    }
+
+    /// Words a diff adds ("{+cannot+}").
+    pub fn added(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::LightGreen)
+    }
+
+    /// The letters of a search result that the query matched.
+    pub fn matched(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::LightYellow)
     }
 
     /// The selected row of a list: reversed in the focused pane, bold elsewhere.
@@ -121,6 +179,14 @@ mod tests {
             t.mark(Mark::Figure),
             t.mark(Mark::Selected),
             t.mark(Mark::Current),
+            t.mark(Mark::Note),
+            t.mark(Mark::Visual),
+            t.mark(Mark::Find),
+            t.mark(Mark::FindCurrent),
+            t.marks(Marks::of(Mark::Selected).with(Mark::Note).with(Mark::Find)),
+            t.removed(),
+            t.added(),
+            t.matched(),
             t.row(true),
             t.row(false),
             t.border(true),
@@ -138,5 +204,36 @@ mod tests {
         }
         assert!(t.mark(Mark::Selected).add_modifier.contains(Modifier::REVERSED | Modifier::BOLD));
         assert!(t.mark(Mark::Current).add_modifier.contains(Modifier::UNDERLINED));
+        // Find hits, the current one, notes, the visual selection and diffs differ
+        // from each other and from mentions by modifiers alone.
+        let looks: Vec<Modifier> = [
+            t.mark(Mark::Entity),
+            t.mark(Mark::Selected),
+            t.mark(Mark::Current),
+            t.mark(Mark::Note),
+            t.mark(Mark::Visual),
+            t.mark(Mark::Find),
+            t.mark(Mark::FindCurrent),
+        ]
+        .iter()
+        .map(|s| s.add_modifier)
+        .collect();
+        for (i, a) in looks.iter().enumerate() {
+            for b in &looks[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_ne!(t.removed().add_modifier, t.added().add_modifier);
+    }
+
+    #[test]
+    fn a_find_hit_over_a_selected_mention_shows_the_hit() {
+        let t = Theme::COLOR;
+        let s = t.marks(Marks::of(Mark::Selected).with(Mark::Find));
+        assert_eq!(s.bg, Some(Color::LightGreen));
+        assert!(!s.add_modifier.contains(Modifier::REVERSED));
+        assert!(s.add_modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+        let n = t.marks(Marks::of(Mark::Entity).with(Mark::Note));
+        assert!(n.add_modifier.contains(Modifier::ITALIC | Modifier::UNDERLINED));
     }
 }

@@ -204,7 +204,9 @@ fn width_of_str(s: &str) -> usize {
     clusters(s).map(|(_, c)| width_of_cluster(c)).sum()
 }
 
-/// How strongly a stretch of text is marked.
+/// How a stretch of text is marked. The first four are levels (the strongest
+/// wins where they overlap); the others are layered on top of whatever level
+/// the text has, so an annotated mention that is also a find hit shows both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mark {
     /// A mention of some entity (subtle).
@@ -215,6 +217,52 @@ pub enum Mark {
     Selected,
     /// The one mention the cursor is on (strongest).
     Current,
+    /// A span some note quotes.
+    Note,
+    /// The span being selected in visual mode.
+    Visual,
+    /// A hit of the plain-text find.
+    Find,
+    /// The find hit the cursor is on.
+    FindCurrent,
+}
+
+impl Mark {
+    const LEVELS: [Mark; 4] = [Mark::Current, Mark::Selected, Mark::Figure, Mark::Entity];
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// The set of marks on a stretch of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Marks(u8);
+
+impl Marks {
+    pub const NONE: Marks = Marks(0);
+
+    pub fn of(m: Mark) -> Marks {
+        Marks(m.bit())
+    }
+
+    #[must_use]
+    pub fn with(self, m: Mark) -> Marks {
+        Marks(self.0 | m.bit())
+    }
+
+    pub fn has(self, m: Mark) -> bool {
+        self.0 & m.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The strongest level mark (entity, figure, selected, current), if any.
+    pub fn level(self) -> Option<Mark> {
+        Mark::LEVELS.into_iter().find(|m| self.has(*m))
+    }
 }
 
 /// A styled stretch of one document: `start..end` bytes, non-overlapping, sorted.
@@ -222,11 +270,11 @@ pub enum Mark {
 pub struct Run {
     pub start: u32,
     pub end: u32,
-    pub mark: Mark,
+    pub marks: Marks,
 }
 
 /// Flattens possibly overlapping marked spans into sorted, non-overlapping runs,
-/// the strongest mark winning where spans overlap.
+/// each carrying every mark of the spans that cover it.
 pub fn runs(mut spans: Vec<(u32, u32, Mark)>) -> Vec<Run> {
     spans.retain(|s| s.0 < s.1);
     if spans.is_empty() {
@@ -250,19 +298,20 @@ pub fn runs(mut spans: Vec<(u32, u32, Mark)>) -> Vec<Run> {
             }
             next += 1;
         }
-        if let Some(m) = open.iter().map(|s| s.2).max() {
+        let marks = open.iter().fold(Marks::NONE, |m, s| m.with(s.2));
+        if !marks.is_empty() {
             match out.last_mut() {
-                Some(r) if r.end == a && r.mark == m => r.end = b,
-                _ => out.push(Run { start: a, end: b, mark: m }),
+                Some(r) if r.end == a && r.marks == marks => r.end = b,
+                _ => out.push(Run { start: a, end: b, marks }),
             }
         }
     }
     out
 }
 
-/// Splits the byte range `start..end` of `text` into pieces with the mark (if any)
-/// each piece carries, for drawing one line.
-pub fn pieces<'t>(text: &'t str, line: WLine, runs: &[Run]) -> Vec<(&'t str, Option<Mark>)> {
+/// Splits the byte range `start..end` of `text` into pieces with the marks each
+/// piece carries ([`Marks::NONE`] for plain text), for drawing one line.
+pub fn pieces<'t>(text: &'t str, line: WLine, runs: &[Run]) -> Vec<(&'t str, Marks)> {
     let (a, b) = (line.start, line.end);
     let mut out = Vec::new();
     let mut at = a;
@@ -273,18 +322,18 @@ pub fn pieces<'t>(text: &'t str, line: WLine, runs: &[Run]) -> Vec<(&'t str, Opt
         }
         let (s, e) = (r.start.max(a), r.end.min(b));
         if s > at {
-            push_piece(text, at, s, None, &mut out);
+            push_piece(text, at, s, Marks::NONE, &mut out);
         }
-        push_piece(text, s, e, Some(r.mark), &mut out);
+        push_piece(text, s, e, r.marks, &mut out);
         at = e;
     }
     if at < b {
-        push_piece(text, at, b, None, &mut out);
+        push_piece(text, at, b, Marks::NONE, &mut out);
     }
     out
 }
 
-fn push_piece<'t>(text: &'t str, a: u32, b: u32, m: Option<Mark>, out: &mut Vec<(&'t str, Option<Mark>)>) {
+fn push_piece<'t>(text: &'t str, a: u32, b: u32, m: Marks, out: &mut Vec<(&'t str, Marks)>) {
     // Offsets come from the analysis of this very text; never slice inside a char.
     let (mut a, mut b) = (a as usize, (b as usize).min(text.len()));
     while a < b && !text.is_char_boundary(a) {
@@ -453,15 +502,29 @@ mod tests {
     #[test]
     fn runs_take_the_strongest_mark() {
         let r = runs(vec![(0, 10, Mark::Entity), (5, 8, Mark::Selected), (8, 12, Mark::Figure)]);
+        let e = Marks::of(Mark::Entity);
         assert_eq!(
             r,
             [
-                Run { start: 0, end: 5, mark: Mark::Entity },
-                Run { start: 5, end: 8, mark: Mark::Selected },
-                Run { start: 8, end: 12, mark: Mark::Figure },
+                Run { start: 0, end: 5, marks: e },
+                Run { start: 5, end: 8, marks: e.with(Mark::Selected) },
+                Run { start: 8, end: 10, marks: e.with(Mark::Figure) },
+                Run { start: 10, end: 12, marks: Marks::of(Mark::Figure) },
             ]
         );
+        assert_eq!(r[1].marks.level(), Some(Mark::Selected));
+        assert_eq!(r[2].marks.level(), Some(Mark::Figure));
         assert!(runs(vec![]).is_empty());
+    }
+
+    #[test]
+    fn layered_marks_keep_the_level_below() {
+        let r = runs(vec![(0, 10, Mark::Selected), (2, 4, Mark::Find), (3, 12, Mark::Note)]);
+        assert_eq!(r.len(), 5);
+        assert!(r[1].marks.has(Mark::Find) && r[1].marks.level() == Some(Mark::Selected));
+        assert!(r[2].marks.has(Mark::Find) && r[2].marks.has(Mark::Note));
+        assert_eq!(r[4], Run { start: 10, end: 12, marks: Marks::of(Mark::Note) });
+        assert_eq!(r[4].marks.level(), None);
     }
 
     #[test]
@@ -469,10 +532,11 @@ mod tests {
         let text = "said John Healey today";
         let r = runs(vec![(5, 16, Mark::Selected)]);
         let p = pieces(text, WLine { start: 0, end: 22 }, &r);
-        assert_eq!(p, [("said ", None), ("John Healey", Some(Mark::Selected)), (" today", None)]);
+        let sel = Marks::of(Mark::Selected);
+        assert_eq!(p, [("said ", Marks::NONE), ("John Healey", sel), (" today", Marks::NONE)]);
         // A mention broken over two lines is marked on both.
         let p = pieces(text, WLine { start: 10, end: 22 }, &r);
-        assert_eq!(p, [("Healey", Some(Mark::Selected)), (" today", None)]);
+        assert_eq!(p, [("Healey", sel), (" today", Marks::NONE)]);
     }
 
     #[test]

@@ -1,0 +1,342 @@
+//! The reader's side of the notes: what the notes pane lists (newest first,
+//! filtered by status and kind), where each note's quotes are in this corpus,
+//! which spans are annotated (marked in the article and side by side), drafting
+//! a note from spans, and the note editor's state.
+//!
+//! The notes file itself ([`NotesFile`]) does the writing, locking and merging;
+//! the reader keeps a snapshot of its notes here and refreshes it after every change.
+
+use std::collections::HashMap;
+
+use ratatui::style::Style;
+use tui_textarea::TextArea;
+
+use super::app::ListPos;
+use crate::analysis::{Analysis, Selection};
+use crate::model::Span;
+use crate::notes::anchor::{self, Found};
+use crate::notes::{Anchor, Concerns, Note, NoteKind, NotesFile, Status};
+
+/// Which notes the pane lists, by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    Open,
+    Resolved,
+}
+
+impl StatusFilter {
+    #[must_use]
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::All => StatusFilter::Open,
+            StatusFilter::Open => StatusFilter::Resolved,
+            StatusFilter::Resolved => StatusFilter::All,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusFilter::All => "all",
+            StatusFilter::Open => "open",
+            StatusFilter::Resolved => "resolved",
+        }
+    }
+
+    fn keeps(self, s: Status) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Open => s == Status::Open,
+            StatusFilter::Resolved => s == Status::Resolved,
+        }
+    }
+}
+
+/// The next kind filter: all, then each kind, then all again.
+pub fn next_kind(k: Option<NoteKind>) -> Option<NoteKind> {
+    match k {
+        None => Some(NoteKind::ALL[0]),
+        Some(k) if k == NoteKind::ALL[NoteKind::ALL.len() - 1] => None,
+        Some(k) => Some(k.next()),
+    }
+}
+
+pub fn status_str(s: Status) -> &'static str {
+    match s {
+        Status::Open => "open",
+        Status::Resolved => "resolved",
+    }
+}
+
+/// The notes as the reader shows them.
+#[derive(Debug, Clone, Default)]
+pub struct NotesView {
+    /// Every note, newest first.
+    pub all: Vec<Note>,
+    /// Where each anchor of each note is in this corpus (parallel to `all`).
+    pub found: Vec<Vec<Found>>,
+    /// The notes listed (indices into `all`), after the filters.
+    pub rows: Vec<usize>,
+    pub status: StatusFilter,
+    pub kind: Option<NoteKind>,
+    pub pos: ListPos,
+    /// Annotated spans of each document (byte ranges), for the text views.
+    pub by_doc: HashMap<usize, Vec<(u32, u32)>>,
+    /// Where the notes go, for the pane and the status bar (`~` for the home folder).
+    pub path: Option<String>,
+    /// Some notes are only in memory: the file could not be written.
+    pub unsaved: Option<String>,
+}
+
+impl NotesView {
+    /// Takes a fresh snapshot of the notes file and finds every anchor in the corpus.
+    pub fn refresh(&mut self, file: Option<&NotesFile>, a: &Analysis) {
+        let keep = self.selected().map(|n| n.id.clone());
+        self.all = file.map(|f| f.notes().into_iter().cloned().collect()).unwrap_or_default();
+        self.found = self.all.iter().map(|n| n.anchors.iter().map(|x| anchor::find(x, &a.corpus)).collect()).collect();
+        self.by_doc.clear();
+        for spans in &self.found {
+            for s in spans.iter().filter_map(Found::span) {
+                self.by_doc.entry(s.doc()).or_default().push((s.start, s.end));
+            }
+        }
+        self.path = file.map(|f| home_short(&f.path.display().to_string()));
+        self.unsaved = file.filter(|f| f.has_unsaved()).map(|f| {
+            f.last_error.as_ref().map_or_else(|| "some notes are not saved yet".to_string(), ToString::to_string)
+        });
+        self.filter(keep.as_deref());
+    }
+
+    /// Recomputes the rows after a filter changed, keeping the cursor on the same
+    /// note if it is still listed.
+    pub fn filter(&mut self, keep: Option<&str>) {
+        self.rows = (0..self.all.len())
+            .filter(|&i| {
+                let n = &self.all[i];
+                self.status.keeps(n.status) && self.kind.is_none_or(|k| k == n.kind)
+            })
+            .collect();
+        if let Some(i) = keep.and_then(|id| self.rows.iter().position(|&r| self.all[r].id == id)) {
+            self.pos.sel = i;
+        }
+        self.pos.sel = self.pos.sel.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The note under the cursor.
+    pub fn selected(&self) -> Option<&Note> {
+        self.rows.get(self.pos.sel).map(|&i| &self.all[i])
+    }
+
+    /// Where the note under the cursor quotes, as far as it is found.
+    pub fn selected_found(&self) -> &[Found] {
+        self.rows.get(self.pos.sel).map_or(&[], |&i| &self.found[i])
+    }
+
+    /// The annotated spans of a document.
+    pub fn marks_in(&self, doc: usize) -> &[(u32, u32)] {
+        self.by_doc.get(&doc).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A path with the home folder written as `~`.
+pub fn home_short(path: &str) -> String {
+    match std::env::var("HOME") {
+        Ok(h) if !h.is_empty() && path.starts_with(&h) && path[h.len()..].starts_with('/') => {
+            format!("~{}", &path[h.len()..])
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// What a note on a selection is about: its entity or pledge (a discrepancy's,
+/// for a discrepancy).
+pub fn concerns(a: &Analysis, sel: Selection) -> Option<Concerns> {
+    match sel {
+        Selection::Entity(e) => a.entities.get(e).map(|e| Concerns {
+            kind: e.kind.as_str().to_string(),
+            id: e.id.clone(),
+            name: e.name.clone(),
+        }),
+        Selection::Pledge(p) => {
+            a.pledges.get(p).map(|p| Concerns { kind: "pledge".into(), id: p.id.clone(), name: p.label.clone() })
+        }
+        Selection::Discrepancy(d) => {
+            let d = a.discrepancies.get(d)?;
+            d.entity.map(Selection::Entity).or(d.pledge.map(Selection::Pledge)).and_then(|s| concerns(a, s))
+        }
+        Selection::Quantity(_) | Selection::Figure(_) => None,
+    }
+}
+
+/// The kind a new note on a selection starts with (the editor can change it).
+pub fn kind_for(a: &Analysis, sel: Option<Selection>) -> NoteKind {
+    match sel {
+        Some(Selection::Pledge(_) | Selection::Quantity(_) | Selection::Figure(_)) => NoteKind::Figure,
+        Some(Selection::Discrepancy(d)) => {
+            a.discrepancies.get(d).map_or(NoteKind::Other, |d| super::disc::note_kind(d.kind))
+        }
+        Some(Selection::Entity(_)) | None => NoteKind::Other,
+    }
+}
+
+/// One anchor per span (spans sorted and without repeats).
+pub fn anchors(a: &Analysis, spans: &[Span]) -> Vec<Anchor> {
+    let mut spans = spans.to_vec();
+    spans.sort_unstable();
+    spans.dedup();
+    spans
+        .iter()
+        .filter_map(|s| a.corpus.docs.get(s.doc()).map(|d| anchor::make(d, s.doc(), s.start as usize, s.end as usize)))
+        .collect()
+}
+
+/// A new note on some spans, about a selection.
+pub fn draft(a: &Analysis, sel: Option<Selection>, spans: &[Span], text: &str) -> Note {
+    Note {
+        id: crate::notes::new_id("n"),
+        rev: 0,
+        created: String::new(),
+        updated: String::new(),
+        text: text.to_string(),
+        kind: kind_for(a, sel),
+        status: Status::Open,
+        concerns: sel.and_then(|s| concerns(a, s)),
+        anchors: anchors(a, spans),
+        deleted: false,
+    }
+}
+
+/// The note editor: the note being written and its text in a `tui-textarea`.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub area: TextArea<'static>,
+    /// The note as it will be saved (its text is taken from `area`).
+    pub note: Note,
+    /// The text the editor opened with (a prefilled summary, the note's text), to
+    /// know whether closing it would lose anything.
+    pub original: String,
+    /// A new note (not yet in the file).
+    pub new: bool,
+}
+
+impl Editor {
+    pub fn new(note: Note, new: bool) -> Editor {
+        // The notes file is user data: whatever it holds is made terminal-safe.
+        let lines: Vec<String> = note.text.split('\n').map(|l| super::wrap::safe(l).into_owned()).collect();
+        let mut area = TextArea::new(lines.clone());
+        area.move_cursor(tui_textarea::CursorMove::Bottom);
+        area.move_cursor(tui_textarea::CursorMove::End);
+        area.set_cursor_line_style(Style::new());
+        area.set_placeholder_text("What differs between the accounts, and what the evidence shows…");
+        let original = lines.join("\n");
+        Editor { area, note, original, new }
+    }
+
+    /// The text written, without trailing blank lines and spaces.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n").trim_end().to_string()
+    }
+
+    /// Whether closing the editor now would lose text.
+    pub fn changed(&self) -> bool {
+        self.text() != self.original.trim_end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn file_with(dir: &std::path::Path, notes: &[(&str, NoteKind, Status)]) -> NotesFile {
+        let mut f = NotesFile::open(dir.join("notes.jsonl"));
+        let a = Analysis::run(Corpus::seeds());
+        for (text, kind, status) in notes {
+            let mut n = draft(&a, None, &[], text);
+            n.kind = *kind;
+            n.status = *status;
+            f.save_note(n).unwrap();
+        }
+        f
+    }
+
+    #[test]
+    fn the_pane_filters_by_status_and_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = file_with(
+            dir.path(),
+            &[
+                ("a", NoteKind::Figure, Status::Open),
+                ("b", NoteKind::Quote, Status::Resolved),
+                ("c", NoteKind::Figure, Status::Resolved),
+                ("d", NoteKind::Name, Status::Open),
+            ],
+        );
+        let a = Analysis::run(Corpus::seeds());
+        let mut v = NotesView::default();
+        v.refresh(Some(&f), &a);
+        let listed = |v: &NotesView| {
+            let mut t: Vec<String> = v.rows.iter().map(|&i| v.all[i].text.clone()).collect();
+            t.sort();
+            t
+        };
+        assert_eq!(listed(&v), ["a", "b", "c", "d"]);
+        v.status = v.status.next();
+        v.filter(None);
+        assert_eq!(listed(&v), ["a", "d"]);
+        v.status = v.status.next();
+        v.filter(None);
+        assert_eq!(listed(&v), ["b", "c"]);
+        v.kind = next_kind(v.kind);
+        assert_eq!(v.kind, Some(NoteKind::Figure));
+        v.filter(None);
+        assert_eq!(listed(&v), ["c"]);
+        v.status = StatusFilter::All;
+        v.filter(None);
+        assert_eq!(listed(&v), ["a", "c"]);
+        // The kind filter runs through every kind and back to all.
+        let mut k = Some(NoteKind::Figure);
+        for _ in 0..NoteKind::ALL.len() - 1 {
+            k = next_kind(k);
+            assert!(k.is_some());
+        }
+        assert_eq!(next_kind(k), None);
+        // The cursor stays on the same note when the filter still lists it.
+        v.kind = None;
+        v.filter(None);
+        v.pos.sel = v.rows.iter().position(|&i| v.all[i].text == "c").unwrap();
+        v.status = StatusFilter::Resolved;
+        v.filter(Some(&v.selected().unwrap().id.clone()));
+        assert_eq!(v.selected().unwrap().text, "c");
+    }
+
+    #[test]
+    fn drafts_anchor_their_spans_and_name_what_they_concern() {
+        let a = Analysis::run(Corpus::seeds());
+        let e = a.entities.iter().position(|e| e.name == "John Healey").unwrap();
+        let spans = a.spans_of(Selection::Entity(e));
+        let n = draft(&a, Some(Selection::Entity(e)), &spans, "");
+        assert_eq!(n.anchors.len(), spans.len());
+        assert_eq!(n.anchors[0].exact, a.span_text(spans[0]));
+        assert_eq!(n.concerns.as_ref().unwrap().id, a.entities[e].id);
+        assert_eq!(n.kind, NoteKind::Other);
+        let q = a.discrepancies.iter().position(|d| d.kind == crate::model::DiscrepancyKind::Quote).unwrap();
+        let n = draft(&a, Some(Selection::Discrepancy(q)), &a.spans_of(Selection::Discrepancy(q)), "x");
+        assert_eq!(n.kind, NoteKind::Quote);
+        assert_eq!(n.concerns.unwrap().name, "John Healey");
+    }
+
+    #[test]
+    fn the_editor_knows_when_text_would_be_lost() {
+        let a = Analysis::run(Corpus::seeds());
+        let mut ed = Editor::new(draft(&a, None, &[], ""), true);
+        assert!(!ed.changed());
+        ed.area.insert_str("Two accounts differ");
+        assert!(ed.changed());
+        let mut n = draft(&a, None, &[], "saved text");
+        n.text = "saved \u{1b}[2J text".into();
+        let ed = Editor::new(n, false);
+        assert_eq!(ed.area.lines()[0], "saved ␛[2J text");
+    }
+}
