@@ -49,6 +49,20 @@ const NOUNS: &[&str] =
     &["homes", "vehicles", "doses", "tanks", "jobs", "people", "schools", "turbines", "troops", "drones"];
 const THINGS: &[&str] = &["contract", "package", "loan", "deal", "grant", "investment"];
 const CUR: &[&str] = &["£", "$", "€", "US$", "AU$"];
+const FILLER: &[&str] = &[
+    "The talks are expected to continue later this week, officials said.",
+    "Critics have questioned whether the plan goes far enough to address the concerns of residents.",
+    "The decision follows months of negotiations between the parties, which have struggled to agree on the details.",
+    "Opposition politicians said the {thing} was rushed and called for a full review before it is signed.",
+    "Analysts said the move was widely expected and would have little immediate effect on markets.",
+    "It was not immediately clear how the money would be spent or who would oversee it.",
+    "Residents of {place} have long complained about delays and rising costs.",
+    "The government has said it remains committed to the project despite the setbacks.",
+    "A spokesperson declined to comment on the details of the {thing} when asked on Tuesday.",
+    "Further meetings are planned in the coming weeks as both sides try to settle the remaining questions.",
+    "The announcement was welcomed by business groups, although unions warned of job losses.",
+    "Officials stressed that no final decision had been taken and that talks were at an early stage.",
+];
 
 fn word(rng: &mut Rng, parts: usize) -> String {
     let mut s = String::new();
@@ -78,6 +92,13 @@ pub fn article(rng: &mut Rng, target: usize, first_names: &[&str], places: &[&st
         let n = 1 + rng.below(900);
         let m = 1 + rng.below(99);
         let cur = rng.pick(CUR);
+        // Most sentences of real reports name no one and give no number.
+        if rng.below(100) < 55 {
+            let filler = FILLER[rng.below(FILLER.len())];
+            s.push_str(&filler.replace("{place}", place).replace("{thing}", THINGS[rng.below(THINGS.len())]));
+            s.push(if rng.below(3) == 0 { '\n' } else { ' ' });
+            continue;
+        }
         let sentence = match rng.below(8) {
             0 => format!(
                 "{t} {f} {l} announced a {cur}{m}.{} billion {} to supply {} with over {n} {}.",
