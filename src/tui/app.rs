@@ -508,8 +508,18 @@ pub struct App {
     pub notes: Option<NotesFile>,
     /// Work for the event loop to start (see [`Effect`]).
     pub effects: Vec<Effect>,
-    /// A re-analysis after a correction is running (its progress, and ticks for the spinner).
-    pub busy: Option<(Arc<Progress>, u32)>,
+    /// A re-analysis after a correction is running.
+    pub busy: Option<Busy>,
+}
+
+/// A re-analysis running in the background after a correction.
+#[derive(Debug)]
+pub struct Busy {
+    pub progress: Arc<Progress>,
+    /// Ticks since it began (drives the spinner).
+    pub ticks: u32,
+    /// The correction, in words ("“Trump” merged into “Steve Witkoff”").
+    pub what: String,
 }
 
 impl App {
@@ -593,8 +603,8 @@ pub fn update(app: &mut App, action: Action) {
             if let Mode::Loading(l) = &mut app.mode {
                 l.ticks = l.ticks.wrapping_add(1);
             }
-            if let Some((_, t)) = &mut app.busy {
-                *t = t.wrapping_add(1);
+            if let Some(b) = &mut app.busy {
+                b.ticks = b.ticks.wrapping_add(1);
             }
         }
         Action::Loaded(l) => {

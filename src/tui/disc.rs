@@ -3,8 +3,12 @@
 //! evidence lines taken apart into unchanged, removed and added words so they
 //! can be drawn in different styles instead of as `[-..-]{+..+}` markup.
 
+use std::collections::HashMap;
+
+use super::wrap::Mark;
 use crate::analysis::Analysis;
-use crate::model::DiscrepancyKind;
+use crate::discrepancy::diff::lcs_pairs;
+use crate::model::{DiscrepancyKind, Span};
 use crate::notes::NoteKind;
 
 /// A row of the discrepancies pane.
@@ -118,10 +122,96 @@ pub fn segments(line: &str) -> Vec<Seg> {
     out
 }
 
+/// The words of a span with their byte ranges, and a key that ignores case,
+/// accents and the punctuation around them.
+fn words(text: &str, s: Span) -> Vec<(u32, u32, String)> {
+    let Some(t) = text.get(s.range()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for w in t.split_whitespace() {
+        let i = at + t[at..].find(w).unwrap_or(0);
+        at = i + w.len();
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        let off = w.find(core).unwrap_or(0);
+        let start = s.start + (i + off) as u32;
+        out.push((start, start + core.len() as u32, crate::text::fold(core)));
+    }
+    out
+}
+
+/// The words that differ between the accounts a quote or reuse discrepancy
+/// compares, per document: `Removed` for words only the first account has,
+/// `Added` for words only the other has. A reworded quote compares every
+/// document's quote with the first one; a spun copy compares its passages two
+/// by two (the library lists them in pairs).
+pub fn word_marks(a: &Analysis, d: usize) -> HashMap<usize, Vec<(u32, u32, Mark)>> {
+    let mut out: HashMap<usize, Vec<(u32, u32, Mark)>> = HashMap::new();
+    let Some(disc) = a.discrepancies.get(d) else { return out };
+    let pairs: Vec<(Span, Span)> = match disc.kind {
+        DiscrepancyKind::Quote => {
+            let mut spans = disc.spans.clone();
+            spans.sort_unstable();
+            spans.dedup();
+            spans.iter().skip(1).map(|&o| (spans[0], o)).collect()
+        }
+        DiscrepancyKind::Reuse => disc.spans.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0], c[1])).collect(),
+        _ => return out,
+    };
+    for (x, y) in pairs {
+        let (Some(tx), Some(ty)) = (a.views.get(x.doc()), a.views.get(y.doc())) else { continue };
+        let (wx, wy) = (words(&tx.flat, x), words(&ty.flat, y));
+        let kx: Vec<&str> = wx.iter().map(|w| w.2.as_str()).collect();
+        let ky: Vec<&str> = wy.iter().map(|w| w.2.as_str()).collect();
+        let matched = lcs_pairs(&kx, &ky);
+        let (mut in_x, mut in_y) = (vec![false; wx.len()], vec![false; wy.len()]);
+        for (i, j) in matched {
+            in_x[i] = true;
+            in_y[j] = true;
+        }
+        let ex = out.entry(x.doc()).or_default();
+        ex.extend(wx.iter().zip(&in_x).filter(|(_, m)| !**m).map(|(w, _)| (w.0, w.1, Mark::Removed)));
+        let ey = out.entry(y.doc()).or_default();
+        ey.extend(wy.iter().zip(&in_y).filter(|(_, m)| !**m).map(|(w, _)| (w.0, w.1, Mark::Added)));
+    }
+    for v in out.values_mut() {
+        v.sort_unstable_by_key(|m| (m.0, m.1));
+        v.dedup();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
+
+    #[test]
+    fn the_words_a_reworded_quote_changes_are_marked_in_each_account() {
+        let a = Analysis::run(Corpus::seeds());
+        let q = a.discrepancies.iter().position(|d| d.kind == DiscrepancyKind::Quote).unwrap();
+        let m = word_marks(&a, q);
+        let text = |d: usize, marks: &[(u32, u32, Mark)], kind: Mark| -> Vec<String> {
+            marks
+                .iter()
+                .filter(|x| x.2 == kind)
+                .map(|x| a.views[d].flat[x.0 as usize..x.1 as usize].to_string())
+                .collect()
+        };
+        // 003: "Nevertheless, we won’t jeopardise the peace by forgetting concerning the battle."
+        let d3 = a.corpus.docs.iter().position(|d| d.id.starts_with("003")).unwrap();
+        assert_eq!(text(d3, &m[&d3], Mark::Added), ["Nevertheless", "won’t", "concerning", "battle"]);
+        let d0 = a.corpus.docs.iter().position(|d| d.id.starts_with("000")).unwrap();
+        let removed = text(d0, &m[&d0], Mark::Removed);
+        assert!(removed.contains(&"will".to_string()) && removed.contains(&"war".to_string()), "{removed:?}");
+        // A spun copy: the swapped words on both sides.
+        let r = a.discrepancies.iter().position(|d| d.summary.contains("spun")).unwrap();
+        let m = word_marks(&a, r);
+        let all: Vec<String> = m.iter().flat_map(|(&d, v)| text(d, v, Mark::Added)).collect();
+        assert!(all.contains(&"mentioned".to_string()), "{all:?}");
+    }
 
     #[test]
     fn diff_markup_becomes_segments() {

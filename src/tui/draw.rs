@@ -651,6 +651,22 @@ fn evidence_lines(app: &App, r: &Reader, w: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// A note's quote with a little of the text before and after it.
+pub(super) fn quote_in_context(t: Theme, x: &crate::notes::Anchor) -> Vec<(String, Style)> {
+    // Line breaks become spaces; the spaces at the quote's edges are the text's own.
+    let flat = |s: &str| s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect::<String>();
+    let before: String = {
+        let tail: Vec<char> = flat(&x.prefix).chars().rev().take(24).collect();
+        tail.into_iter().rev().collect()
+    };
+    let after: String = flat(&x.suffix).chars().take(32).collect();
+    vec![
+        (format!("…{}", before.trim_start()), t.muted()),
+        (one_line(&x.exact), t.mark(wrap::Mark::Note).add_modifier(Modifier::BOLD)),
+        (format!("{}…", after.trim_end()), t.muted()),
+    ]
+}
+
 fn note_lines(app: &App, r: &Reader, w: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let a = &r.a;
@@ -681,7 +697,7 @@ fn note_lines(app: &App, r: &Reader, w: usize) -> Vec<Line<'static>> {
             .and_then(|s| a.corpus.docs.get(s.doc()))
             .map_or_else(|| x.doc.path.clone(), |d| one_line(&d.title));
         out.push(Line::from(vec![Span::styled(place, style), text_fit(&title, w.saturating_sub(6), t.muted())]));
-        out.extend(wrap_styled(&[(format!("“{}”", one_line(&x.exact)), t.mark(wrap::Mark::Note))], w));
+        out.extend(wrap_styled(&quote_in_context(t, x), w));
         if let Some((why, st)) = why {
             out.extend(wrap_styled(&[(why, st)], w));
         }
@@ -748,9 +764,9 @@ fn status_middle(app: &App, r: Option<&Reader>, ctx: Context) -> (String, Style)
     if let Some(m) = &app.message {
         return (m.clone(), warn);
     }
-    if let Some((p, ticks)) = &app.busy {
-        let spin = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][(*ticks as usize) % 10];
-        return (format!("{spin} applying your correction: {}", p.stage().as_str()), t.status());
+    if let Some(b) = &app.busy {
+        let spin = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][(b.ticks as usize) % 10];
+        return (format!("{spin} {}: analysing again ({})", b.what, b.progress.stage().as_str()), t.status());
     }
     let Some(r) = r else { return (String::new(), t.status()) };
     if let Some(e) = &r.notes.unsaved {

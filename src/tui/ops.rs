@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::app::{sorted_spans, Action, Annotate, App, Effect, ListPos, Loaded, Mode, Pane, Reader, View};
+use super::app::{sorted_spans, Action, Annotate, App, Busy, Effect, ListPos, Loaded, Mode, Pane, Reader, View};
 use super::input::LineInput;
 use super::layer::{self, ChooseFor, InputFor, Layer, PickFor, Picker};
 use super::notes::{self, Editor};
@@ -384,6 +384,7 @@ fn save_note(app: &mut App) {
     }
     let mut note = e.note.clone();
     note.text = text;
+    let id = note.id.clone();
     let Some(file) = app.notes.as_mut() else {
         app.message = Some(NO_NOTES.into());
         return;
@@ -393,6 +394,12 @@ fn save_note(app: &mut App) {
     // Saved or not, the note is kept (in memory if need be): close the editor.
     app.layers.pop();
     finish_save(app, Some(r), &format!("Note saved to {path}."));
+    // The notes pane's cursor goes to the note just saved.
+    if let Some(r) = app.reader_mut() {
+        if let Some(i) = r.notes.rows.iter().position(|&k| r.notes.all[k].id == id) {
+            r.notes.pos.sel = i;
+        }
+    }
 }
 
 /// The entity under the cursor of the entity pane.
@@ -470,12 +477,11 @@ fn correct(app: &mut App, c: Correction, select: Option<String>) {
     let corrections = file.corrections();
     let progress = Arc::new(Progress::default());
     app.effects.push(Effect::Reanalyse { corpus, corrections, select, progress: Arc::clone(&progress) });
-    app.busy = Some((progress, 0));
     app.refresh_notes();
-    app.message = Some(match saved {
-        Ok(()) => format!("{what}; analysing again…"),
-        Err(e) => format!("{what}, but {e}"),
-    });
+    if let Err(e) = saved {
+        app.message = Some(format!("{what}, but {e}"));
+    }
+    app.busy = Some(Busy { progress, ticks: 0, what });
 }
 
 /// A correction in words.
@@ -493,7 +499,7 @@ fn describe(a: &Analysis, c: &Correction) -> String {
 /// Takes over a new analysis after a correction, keeping what the user was
 /// looking at (panes, filters, the document, the entity corrected).
 fn reanalysed(app: &mut App, l: &Arc<Loaded>, select: Option<&str>) {
-    app.busy = None;
+    let what = app.busy.take().map_or_else(|| "Corrected".to_string(), |b| b.what);
     let l = (**l).clone();
     let area = app.area();
     let Mode::Ready(old) = &mut app.mode else { return };
@@ -525,5 +531,5 @@ fn reanalysed(app: &mut App, l: &Arc<Loaded>, select: Option<&str>) {
     let _ = area;
     **old = r;
     app.refresh_notes();
-    app.message = Some("Analysed again: the panes show your corrections.".into());
+    app.message = Some(format!("{what}; the panes show it."));
 }

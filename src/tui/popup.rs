@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::app::{App, Reader};
-use super::draw::{fit_line, text_fit, wrap_styled};
+use super::draw::{fit_line, quote_in_context, text_fit, wrap_styled};
 use super::input::LineInput;
 use super::layer::{self, HelpLine, Layer, PickFor, Picker};
 use super::layout;
@@ -260,27 +260,9 @@ fn editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     if let Some(r) = app.reader() {
         for x in n.anchors.iter().take(2) {
             let doc = r.a.corpus.docs.iter().position(|d| d.id == x.doc.id).map_or("?".into(), |d| (d + 1).to_string());
-            // The quote with a little of the text around it.
-            let before: String = {
-                let p = one_line(&x.prefix);
-                let tail: Vec<char> = p.chars().rev().take(24).collect();
-                tail.into_iter().rev().collect()
-            };
-            let after: String = one_line(&x.suffix).chars().take(40).collect();
-            head.push(fit_line(
-                vec![
-                    Span::styled(format!("[{doc}] …"), t.muted()),
-                    Span::styled(safe(&before).into_owned(), t.muted()),
-                    Span::raw(" "),
-                    Span::styled(
-                        safe(&one_line(&x.exact)).into_owned(),
-                        t.mark(wrap::Mark::Note).add_modifier(Modifier::BOLD),
-                    ),
-                    Span::raw(" "),
-                    Span::styled(safe(&after).into_owned(), t.muted()),
-                ],
-                w,
-            ));
+            let mut spans = vec![Span::styled(format!("[{doc}] "), t.muted())];
+            spans.extend(quote_in_context(t, x).into_iter().map(|(s, st)| Span::styled(safe(&s).into_owned(), st)));
+            head.push(fit_line(spans, w));
         }
         if q > 2 {
             head.push(Line::styled(format!("… and {} more", q - 2), t.muted()));

@@ -93,6 +93,8 @@ pub struct SideBySide {
     pub title: Option<String>,
     /// Evidence lines shown above the columns (a discrepancy's word diffs).
     pub evidence: Vec<String>,
+    /// Words that differ between the accounts, per document (a reworded quote, a spun copy).
+    pub word_marks: HashMap<usize, Vec<(u32, u32, Mark)>>,
     /// Every mention, in reading order (document, then position).
     pub spans: Vec<Span>,
     /// Documents that mention the selection, in corpus order.
@@ -124,6 +126,7 @@ impl SideBySide {
         s.title = None;
         if let Selection::Discrepancy(d) = sel {
             s.evidence = a.discrepancies.get(d).map(|d| d.details.clone()).unwrap_or_default();
+            s.word_marks = super::disc::word_marks(a, d);
         }
         s
     }
@@ -149,6 +152,7 @@ impl SideBySide {
             sel: None,
             title: Some(title),
             evidence: Vec::new(),
+            word_marks: HashMap::new(),
             reveal_at: None,
             show_all: mentioned.is_empty(),
             spans,
@@ -383,6 +387,9 @@ impl SideBySide {
             let cursor = current.filter(|s| s.doc() == doc);
             if let Some(c) = cursor {
                 marks.push((c.start, c.end, Mark::Current));
+            }
+            if let Some(w) = self.word_marks.get(&doc) {
+                marks.extend(w.iter().copied());
             }
             overlay.marks(doc, &view.flat, &mut marks);
             let h = usize::from(tr.height).max(1);

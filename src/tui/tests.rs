@@ -1341,6 +1341,15 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     let rows = rows_of(&buffer(&app));
     assert!(rows[1].contains("000: We will not jeopardise"), "{}", rows[1]);
     assert!(rows[0].contains("passage 1 of"), "{}", rows[0]);
+    // In the columns, the words one account added are marked: "However" (001).
+    assert!(side.word_marks.values().flatten().any(|m| m.2 == super::wrap::Mark::Added));
+    let buf = buffer(&app);
+    // (The column's text, not its header, which quotes it with curly quotes.)
+    let however = cells_of(&buf, "\"However, we");
+    assert!(!however.is_empty());
+    assert!(buf[however[1]].modifier.contains(Modifier::UNDERLINED | Modifier::BOLD), "{:?}", buf[however[1]]);
+    assert!(!buf[however[8]].modifier.contains(Modifier::UNDERLINED), "the comma is not a word");
+    assert!(!buf[however[10]].modifier.contains(Modifier::UNDERLINED), "\"we\" is in both");
     insta::assert_snapshot!("side_quote_120x36", screen(&app));
     press(&mut app, key(KeyCode::Esc));
     // a: a note with the kind mapped, the summary and the quotes.
@@ -1414,9 +1423,10 @@ fn entities_are_merged_split_renamed_rejected_and_retyped_by_hand() {
     assert!(!picker_names(&app).iter().any(|n| n.contains('£')), "only entities");
     press(&mut app, key(KeyCode::Enter));
     assert!(app.busy.is_some());
-    assert!(rows_of(&buffer(&app)).last().unwrap().contains("merged into"));
+    assert!(rows_of(&buffer(&app)).last().unwrap().contains("“Trump” merged into “Steve Witkoff”: analysing again"));
     run_effects(&mut app);
     assert!(app.busy.is_none());
+    assert_eq!(app.message.as_deref(), Some("“Trump” merged into “Steve Witkoff”; the panes show it."));
     assert_eq!(entity_named(&app, "Trump"), None);
     let w = entity_named(&app, "Steve Witkoff").unwrap();
     assert!(reader(&app).a.entities[w].aliases.contains(&"Trump".to_string()));

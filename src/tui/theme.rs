@@ -82,6 +82,8 @@ impl Theme {
                     s.add_modifier(Modifier::REVERSED | Modifier::ITALIC)
                 }
             }
+            Mark::Removed => self.removed(),
+            Mark::Added => self.added(),
         }
     }
 
@@ -91,6 +93,11 @@ impl Theme {
         let mut s = ms.level().map_or_else(|| self.text(), |m| self.mark(m));
         if ms.has(Mark::Note) {
             s = s.patch(self.mark(Mark::Note));
+        }
+        for diff in [Mark::Removed, Mark::Added] {
+            if ms.has(diff) {
+                s = s.patch(self.mark(diff));
+            }
         }
         for top in [Mark::Visual, Mark::Find, Mark::FindCurrent] {
             if ms.has(top) {

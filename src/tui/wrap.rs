@@ -225,19 +225,22 @@ pub enum Mark {
     Find,
     /// The find hit the cursor is on.
     FindCurrent,
+    /// Words one account has that the other does not (a reworded quote, a spun copy).
+    Removed,
+    Added,
 }
 
 impl Mark {
     const LEVELS: [Mark; 4] = [Mark::Current, Mark::Selected, Mark::Figure, Mark::Entity];
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
 /// The set of marks on a stretch of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Marks(u8);
+pub struct Marks(u16);
 
 impl Marks {
     pub const NONE: Marks = Marks(0);
