@@ -245,23 +245,27 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         by_surname.entry(clusters[c].surname.clone()).or_default().push(c);
     }
     let surname_index = DeleteIndex::new(by_surname.keys().map(String::as_str));
-    for a in person_start..clusters.len() {
-        let sa = clusters[a].surname.clone();
-        let ga = clusters[a].given.clone().unwrap_or_default();
-        for s2 in surname_index.similar(&sa, lex) {
-            for &b in by_surname.get(s2).map_or(&[][..], Vec::as_slice) {
-                if b <= a {
-                    continue;
-                }
-                let gb = clusters[b].given.as_deref().unwrap_or("");
-                if ga == gb || variant(&ga, gb, lex, true) {
-                    let ra = find(&mut alias_of, a);
-                    let rb = find(&mut alias_of, b);
-                    if ra != rb {
-                        alias_of[rb.max(ra)] = ra.min(rb);
+    let edges: Vec<(usize, usize)> = (person_start..clusters.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let ga = clusters[a].given.as_deref().unwrap_or("");
+            let mut out = Vec::new();
+            for s2 in surname_index.similar(&clusters[a].surname, lex) {
+                for &b in by_surname.get(s2).map_or(&[][..], Vec::as_slice) {
+                    let gb = clusters[b].given.as_deref().unwrap_or("");
+                    if b > a && (ga == gb || variant(ga, gb, lex, true)) {
+                        out.push((a, b));
                     }
                 }
             }
+            out
+        })
+        .collect();
+    for (a, b) in edges {
+        let ra = find(&mut alias_of, a);
+        let rb = find(&mut alias_of, b);
+        if ra != rb {
+            alias_of[rb.max(ra)] = ra.min(rb);
         }
     }
     for c in person_start..clusters.len() {
@@ -315,102 +319,114 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let mut surname_only: HashMap<String, usize> = HashMap::default();
     let mut surname_only_index = DeleteIndex::default();
     for (pass, list) in [(0, &single), (1, &cand_single)] {
-        for &id in list {
+        // What each mention joins among the people already known, found in
+        // parallel (nothing here changes the clusters); then, in order, the rest.
+        let known: Vec<Option<usize>> = {
+            let clusters = &clusters;
+            list.par_iter()
+                .map(|&id| {
+                    let nh = hit(id);
+                    let (_, word) = person_parts(&core(id), lex);
+                    let first_hon = nh.first_name_honorific;
+                    let doc = id.0;
+                    let pos = nh.span.start;
+                    let sex = nh.male;
+                    let role_base = nh.role.as_ref().map(|r| r.base.as_str());
+                    let pick = |clusters: &Vec<Cluster>, by_given_name: bool, fuzzy: bool| -> Option<usize> {
+                        let matches = |c: usize| -> bool {
+                            let cl = &clusters[c];
+                            let part =
+                                if by_given_name { cl.given.as_deref().unwrap_or("") } else { cl.surname.as_str() };
+                            if fuzzy {
+                                part != word && variant(part, &word, lex, by_given_name)
+                            } else {
+                                part == word
+                            }
+                        };
+                        // Same document: a person named earlier in the same sentence; else
+                        // the one the article is most about (most mentions, introduced first).
+                        let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
+                        // "Mrs Farrow" is not Gideon; "Judge Marsh" is the judge.
+                        let fits = |c: usize| -> bool {
+                            let sex_ok = sex.is_none_or(|m| {
+                                clusters[c].given.as_deref().and_then(|g| lex.name_male(g)).is_none_or(|g| g == m)
+                            });
+                            sex_ok && live(c, clusters) && matches(c)
+                        };
+                        let role_fits = |c: usize| -> bool {
+                            role_base.is_some_and(|r| {
+                                clusters[c].members.iter().any(|&m| hit(m).role.as_ref().is_some_and(|x| x.base == r))
+                            })
+                        };
+                        let cands: Vec<usize> = {
+                            let mut v: Vec<usize> = here.iter().map(|x| x.0).filter(|&c| fits(c)).collect();
+                            v.dedup();
+                            v
+                        };
+                        if let Some(&c) = cands.iter().find(|&&c| role_fits(c)) {
+                            return Some(c);
+                        }
+                        // A person named in the same or the previous sentence.
+                        let sentence = sentence_of(&docs[doc], pos);
+                        let recent = here
+                            .iter()
+                            .filter(|&&(c, s)| fits(c) && s < pos && sentence_of(&docs[doc], s) + 1 >= sentence)
+                            .max_by_key(|&&(_, s)| s)
+                            .map(|&(c, _)| c);
+                        if recent.is_some() {
+                            return recent;
+                        }
+                        let mut stats: Vec<(usize, usize, u32)> = Vec::new();
+                        for &(c, s) in here {
+                            if !fits(c) {
+                                continue;
+                            }
+                            match stats.iter_mut().find(|x| x.0 == c) {
+                                Some(x) => {
+                                    x.1 += 1;
+                                    x.2 = x.2.min(s);
+                                }
+                                None => stats.push((c, 1, s)),
+                            }
+                        }
+                        if let Some(&(c, _, _)) = stats.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.2))) {
+                            return Some(c);
+                        }
+                        // Across the corpus: the person of that name mentioned in most documents.
+                        let (index, map) =
+                            if by_given_name { (&given_index, &by_given) } else { (&surname_index, &by_surname) };
+                        let keys: Vec<&str> = if fuzzy { index.similar(&word, lex) } else { vec![word.as_str()] };
+                        keys.into_iter()
+                            .flat_map(|k| map.get(k).into_iter().flatten())
+                            .copied()
+                            .filter(|&c| c < person_end && live(c, clusters) && matches(c))
+                            .max_by_key(|&c| (docs_of[c], std::cmp::Reverse(c)))
+                    };
+                    let found = if first_hon {
+                        pick(clusters, true, false).or_else(|| pick(clusters, false, false))
+                    } else {
+                        pick(clusters, false, false)
+                    }
+                    // A first name alone ("his wife Ruth"), in the document that names her in full.
+                    .or_else(|| {
+                        let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
+                        let found: Vec<usize> = here
+                            .iter()
+                            .map(|x| x.0)
+                            .filter(|&c| live(c, clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
+                            .collect();
+                        (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
+                            .then(|| found[0])
+                    })
+                    .or_else(|| (!nh.headline).then(|| pick(clusters, false, true)).flatten());
+                    found
+                })
+                .collect()
+        };
+        for (&id, known) in list.iter().zip(known) {
             let nh = hit(id);
             let (_, word) = person_parts(&core(id), lex);
-            let first_hon = nh.first_name_honorific;
-            let doc = id.0;
-            let pos = nh.span.start;
-            let sex = nh.male;
-            let role_base = nh.role.as_ref().map(|r| r.base.as_str());
-            let pick = |clusters: &Vec<Cluster>, by_given_name: bool, fuzzy: bool| -> Option<usize> {
-                let matches = |c: usize| -> bool {
-                    let cl = &clusters[c];
-                    let part = if by_given_name { cl.given.as_deref().unwrap_or("") } else { cl.surname.as_str() };
-                    if fuzzy {
-                        part != word && variant(part, &word, lex, by_given_name)
-                    } else {
-                        part == word
-                    }
-                };
-                // Same document: a person named earlier in the same sentence; else
-                // the one the article is most about (most mentions, introduced first).
-                let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
-                // "Mrs Farrow" is not Gideon; "Judge Marsh" is the judge.
-                let fits = |c: usize| -> bool {
-                    let sex_ok = sex.is_none_or(|m| {
-                        clusters[c].given.as_deref().and_then(|g| lex.name_male(g)).is_none_or(|g| g == m)
-                    });
-                    sex_ok && live(c, clusters) && matches(c)
-                };
-                let role_fits = |c: usize| -> bool {
-                    role_base.is_some_and(|r| {
-                        clusters[c].members.iter().any(|&m| hit(m).role.as_ref().is_some_and(|x| x.base == r))
-                    })
-                };
-                let cands: Vec<usize> = {
-                    let mut v: Vec<usize> = here.iter().map(|x| x.0).filter(|&c| fits(c)).collect();
-                    v.dedup();
-                    v
-                };
-                if let Some(&c) = cands.iter().find(|&&c| role_fits(c)) {
-                    return Some(c);
-                }
-                // A person named in the same or the previous sentence.
-                let sentence = sentence_of(&docs[doc], pos);
-                let recent = here
-                    .iter()
-                    .filter(|&&(c, s)| fits(c) && s < pos && sentence_of(&docs[doc], s) + 1 >= sentence)
-                    .max_by_key(|&&(_, s)| s)
-                    .map(|&(c, _)| c);
-                if recent.is_some() {
-                    return recent;
-                }
-                let mut stats: Vec<(usize, usize, u32)> = Vec::new();
-                for &(c, s) in here {
-                    if !fits(c) {
-                        continue;
-                    }
-                    match stats.iter_mut().find(|x| x.0 == c) {
-                        Some(x) => {
-                            x.1 += 1;
-                            x.2 = x.2.min(s);
-                        }
-                        None => stats.push((c, 1, s)),
-                    }
-                }
-                if let Some(&(c, _, _)) = stats.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.2))) {
-                    return Some(c);
-                }
-                // Across the corpus: the person of that name mentioned in most documents.
-                let (index, map) =
-                    if by_given_name { (&given_index, &by_given) } else { (&surname_index, &by_surname) };
-                let keys: Vec<&str> = if fuzzy { index.similar(&word, lex) } else { vec![word.as_str()] };
-                keys.into_iter()
-                    .flat_map(|k| map.get(k).into_iter().flatten())
-                    .copied()
-                    .filter(|&c| c < person_end && live(c, clusters) && matches(c))
-                    .max_by_key(|&c| (docs_of[c], std::cmp::Reverse(c)))
-            };
-            let target = if first_hon {
-                pick(&clusters, true, false).or_else(|| pick(&clusters, false, false))
-            } else {
-                pick(&clusters, false, false)
-            }
-            // A first name alone ("his wife Ruth"), in the document that names her in full.
-            .or_else(|| {
-                let here = in_doc.get(&doc).map_or(&[][..], Vec::as_slice);
-                let found: Vec<usize> = here
-                    .iter()
-                    .map(|x| x.0)
-                    .filter(|&c| live(c, &clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
-                    .collect();
-                (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
-                    .then(|| found[0])
-            })
-            .or_else(|| (!nh.headline).then(|| pick(&clusters, false, true)).flatten())
-            .or_else(|| surname_only.get(&word).copied())
-            .or_else(|| {
+            let target = known.or_else(|| surname_only.get(&word).copied()).or_else(|| {
                 (!nh.headline && word.chars().count() >= 6)
                     .then(|| surname_only_index.similar(&word, lex).first().and_then(|k| surname_only.get(*k).copied()))
                     .flatten()
