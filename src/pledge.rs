@@ -162,7 +162,15 @@ fn tight_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], h
         e += 1;
         n += usize::from(t.toks[e].kind == Kind::Word);
     }
+    window_words(t, a, s, e, ents, hashes)
+}
+
+/// The word hashes of tokens `s..=e` (but the figure's first token `a`) and of
+/// the entities named there, sorted and distinct.
+fn window_words(t: &Tokens, a: usize, s: usize, e: usize, ents: &[(u32, u32, u32, bool)], hashes: &[u64]) -> Vec<u64> {
     let mut out: Vec<u64> = (s..=e).filter(|&i| i != a && hashes[i] != 0).map(|i| hashes[i]).collect();
+    // The people, organisations and places named around the figure say most
+    // about what it counts.
     let (from, to) = (t.toks[s].start, t.toks[e].end);
     let first = ents.partition_point(|m| m.0 < from);
     for m in ents[first..].iter().take_while(|m| m.1 <= to) {
@@ -192,19 +200,7 @@ fn context_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)],
     let r = t.sentence_of(a);
     let s = a.saturating_sub(15).max(r.start);
     let e = (b + 15).min(r.end.saturating_sub(1));
-    let mut out: Vec<u64> = (s..=e).filter(|&i| i != a && hashes[i] != 0).map(|i| hashes[i]).collect();
-    // The people, organisations and places named around the figure say most
-    // about what it counts.
-    let (from, to) = (t.toks[s].start, t.toks[e].end);
-    let first = ents.partition_point(|m| m.0 < from);
-    for m in ents[first..].iter().take_while(|m| m.1 <= to) {
-        let mut h = rustc_hash::FxHasher::default();
-        ("@entity", m.2).hash(&mut h);
-        out.push(h.finish());
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    window_words(t, a, s, e, ents, hashes)
 }
 
 /// Links all figures of the corpus. `figs` are in reading order.

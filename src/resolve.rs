@@ -1,11 +1,11 @@
 //! Linking mentions across documents into entities: one entity per real-world
 //! referent.
 //!
-//! People: full names ("John Healey") found with a cue form the clusters; spelling
-//! variants of one name ("Zelensky", "Zelenskyy", "Zelenskiy") join one cluster.
-//! A bare surname ("Healey", "Mr Healey") joins the person of that surname in the
+//! People: full names ("Ana Okafor") found with a cue form the clusters; spelling
+//! variants of one name ("Kovalenko", "Kowalenko", "Kovalenkko") join one cluster.
+//! A bare surname ("Okafor", "Ms Okafor") joins the person of that surname in the
 //! same document first (the nearest one before it), then across the corpus. "Sir"
-//! and "Dame" go with first names, so "Sir Keir" joins the Keir of the corpus.
+//! and "Dame" go with first names, so "Sir Alden" joins the Alden of the corpus.
 //! Two people who share a surname but not a first name are never merged.
 //!
 //! Organisations: by name, and an acronym joins the organisation that defines it
@@ -68,7 +68,7 @@ fn person_parts(core: &[&str], lex: &Lexicon) -> (Option<String>, String) {
 }
 
 /// Whether two spellings of one name part are variants of each other
-/// ("zelensky"/"zelenskyy"), not two different names ("mark"/"mary").
+/// ("kovalenko"/"kowalenko"), not two different names ("mark"/"mary").
 fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
     if a == b {
         return true;
@@ -149,7 +149,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     if given.is_some() {
                         full.push((d, h));
                     } else if first_hon {
-                        // "Sir Keir": decided after the full names are known.
+                        // "Sir Alden": decided after the full names are known.
                         single.push((d, h));
                     } else {
                         single.push((d, h));

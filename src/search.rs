@@ -1,6 +1,6 @@
 //! Fuzzy search over every entity and pledge, by name and by every alias.
 //!
-//! Users know roughly whom they want ("zelensky", "that French minister") but not
+//! Users know roughly whom they want ("kovalenko", "that French minister") but not
 //! how each outlet spelled the name. Matching ignores case and accents
 //! ("sebastien" finds "Sébastien"), uses `fuzzy-matcher`'s skim algorithm, and
 //! ranks whole-word and prefix matches above scattered letters; ties go to the

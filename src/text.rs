@@ -144,7 +144,7 @@ fn strip_accent(c: char) -> Option<char> {
 }
 
 /// A URL- and id-safe slug of a name: folded, letters and digits kept, everything
-/// else collapsed to single hyphens ("Sébastien Lecornu" -> "sebastien-lecornu").
+/// else collapsed to single hyphens ("Sébastien Morel" -> "sebastien-morel").
 pub fn slug(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len());

@@ -1,7 +1,7 @@
 //! Tokens, sentences and hard-wrapped paragraphs.
 //!
 //! A press release hard-wrapped at 65 columns breaks names and amounts over line
-//! ends ("Boris\nPistorius", "£4.5\nbillion"). [`flatten`] decides, for every
+//! ends ("Klaus\nBergmann", "£4.5\nbillion"). [`flatten`] decides, for every
 //! newline, whether it is a *soft* break (part of a wrapped paragraph: read as a
 //! space) or a *hard* one (a paragraph or headline ends). It returns a copy of the
 //! text with soft newlines replaced by spaces: the same length, so every byte offset

@@ -76,7 +76,7 @@ fn name_words(text: &str) -> Vec<String> {
 }
 
 /// One person's name written differently across (or within) documents: a
-/// transliteration ("Zelensky", "Zelenskyy"), a typo, a dropped accent.
+/// transliteration ("Kovalenko", "Kovalenkko"), a typo, a dropped accent.
 pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
     let a = p.analysis;
     let mut out = Vec::new();
@@ -88,7 +88,7 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
         for &m in &ent.mentions {
             let text = a.span_text(m);
             let words = name_words(text);
-            // "Sir Keir" names the first name, not the surname.
+            // "Sir Alden" names the first name, not the surname.
             let first_name_only = words.len() == 1
                 && text.split_whitespace().any(|w| lex.firstname_honorifics.contains(&crate::text::fold(w)));
             if let Some(last) = words.last().filter(|_| !first_name_only) {
@@ -99,8 +99,8 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
             }
         }
         for forms in [&surnames, &givens] {
-            // Only forms that are spellings of one another ("Zelensky",
-            // "Zelenskyy"), not a given name against a family name.
+            // Only forms that are spellings of one another ("Kovalenko",
+            // "Kowalenko"), not a given name against a family name.
             let keys: Vec<&String> = forms.keys().collect();
             let variant_of_another = |k: &String| {
                 keys.iter().any(|o| {

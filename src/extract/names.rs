@@ -18,7 +18,7 @@ use crate::token::{flag, Kind, Tokens};
 pub struct NameHit {
     /// `None` for a candidate that only the resolver can decide.
     pub kind: Option<EntityKind>,
-    /// The mention as written, honorifics included ("Mr Healey").
+    /// The mention as written, honorifics included ("Mr Okafor").
     pub span: Span,
     /// The first and last token of the name without honorifics or titles
     /// (see [`NameHit::core_keys`] and [`NameHit::display`]).
@@ -1071,7 +1071,7 @@ impl Ctx<'_> {
     }
 
     fn push_org(&mut self, first: usize, last: usize, core: &[usize], acronym: bool, headline: bool) {
-        // "Ukraine Defence Contact Group (UDCG)": remember the acronym it defines.
+        // "North Sea Fisheries Council (NSFC)": remember the acronym it defines.
         let t = self.t;
         let defines = (t.is_punct(last + 1, '(')
             && last + 3 < t.len()

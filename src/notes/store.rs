@@ -225,18 +225,26 @@ impl NotesFile {
         r
     }
 
-    fn write_pending(&mut self) -> Result<(), NotesError> {
+    /// Opens the file for reading and appending (creating it and its folder),
+    /// holding an exclusive lock until the file is dropped.
+    fn open_locked(&self) -> Result<File, NotesError> {
         let shown = self.path.display().to_string();
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| NotesError::Folder(dir.display().to_string(), io_reason(&e)))?;
         }
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(&self.path)
             .map_err(|e| NotesError::Open(shown.clone(), io_reason(&e)))?;
-        file.lock().map_err(|e| NotesError::Open(shown.clone(), io_reason(&e)))?;
+        file.lock().map_err(|e| NotesError::Open(shown, io_reason(&e)))?;
+        Ok(file)
+    }
+
+    fn write_pending(&mut self) -> Result<(), NotesError> {
+        let shown = self.path.display().to_string();
+        let mut file = self.open_locked()?;
         // Under the lock: read what is there now, merge it, then append.
         let mut text = String::new();
         let mut bytes = Vec::new();
@@ -289,13 +297,7 @@ impl NotesFile {
     pub fn compact(&mut self) -> Result<(), NotesError> {
         self.flush()?;
         let shown = self.path.display().to_string();
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&self.path)
-            .map_err(|e| NotesError::Open(shown.clone(), io_reason(&e)))?;
-        file.lock().map_err(|e| NotesError::Open(shown.clone(), io_reason(&e)))?;
+        let file = self.open_locked()?;
         let text = fs::read_to_string(&self.path).map_err(|e| NotesError::Read(shown.clone(), io_reason(&e)))?;
         self.merge(&text);
         let mut out = String::new();
