@@ -5,7 +5,10 @@
 //! (`crossread::synth`) and analysed once, outside the timing; what is measured
 //! is taking over the finished analysis and drawing the first frame, drawing the side-by-side view of the most widely mentioned person into a
 //! 200x50 test terminal, and key-to-frame round trips (map the key to an action,
-//! update the state, draw the frame) in the panes and in the side-by-side view.
+//! update the state, draw the frame) in the panes and in the side-by-side view,
+//! a letter typed into the fuzzy picker (the library's search is timed on its
+//! own in `benches/search.rs`), and a letter typed into the find line of the
+//! side-by-side view of the most widely mentioned person (every column searched).
 //! Run: `cargo bench --bench tui`.
 
 use std::sync::Arc;
@@ -106,6 +109,32 @@ fn reader(c: &mut Criterion) {
     round_trip(&mut docs, &mut term, key(KeyCode::Char('1')));
     g.bench_function("key_to_frame_documents_pgdn", |b| {
         b.iter(|| round_trip(&mut docs, &mut term, key(KeyCode::PageDown)));
+    });
+
+    // The fuzzy picker: a letter typed and taken back, each with its frame.
+    let mut pick = App::new(Arc::clone(&a), Theme::COLOR, SIZE);
+    round_trip(&mut pick, &mut term, key(KeyCode::Char('/')));
+    round_trip(&mut pick, &mut term, key(KeyCode::Char('k')));
+    g.bench_function("key_to_frame_picker_letter", |b| {
+        b.iter(|| {
+            round_trip(&mut pick, &mut term, key(KeyCode::Char('a')));
+            round_trip(&mut pick, &mut term, key(KeyCode::Backspace));
+        });
+    });
+
+    // Find side by side: every column of the most widely mentioned person.
+    let mut find = App::new(Arc::clone(&a), Theme::COLOR, SIZE);
+    round_trip(&mut find, &mut term, key(KeyCode::Enter));
+    round_trip(&mut find, &mut term, key(KeyCode::Char('f')));
+    round_trip(&mut find, &mut term, key(KeyCode::Char('t')));
+    round_trip(&mut find, &mut term, key(KeyCode::Char('h')));
+    let columns = find.reader().and_then(|r| r.side.as_ref()).map_or(0, crossread::tui::side::SideBySide::columns);
+    assert!(columns > 1, "the side-by-side view has columns to search");
+    g.bench_function("key_to_frame_find_side_letter", |b| {
+        b.iter(|| {
+            round_trip(&mut find, &mut term, key(KeyCode::Char('e')));
+            round_trip(&mut find, &mut term, key(KeyCode::Backspace));
+        });
     });
     g.finish();
 }

@@ -822,7 +822,7 @@ fn side_view(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     spans.push(Span::styled(place, t.heading()));
     Line::from(spans).render(lay.title, buf);
     // A discrepancy's evidence: its word diffs, one line each.
-    for (k, line) in side.evidence.iter().take(usize::from(lay.evidence.height)).enumerate() {
+    for (k, line) in side.shown_evidence(usize::from(lay.evidence.height)).into_iter().enumerate() {
         let row = Rect { y: lay.evidence.y + k as u16, height: 1, ..lay.evidence };
         let pieces: Vec<Span<'static>> = std::iter::once(Span::raw(" "))
             .chain(evidence_pieces(t, line).into_iter().map(|(x, st)| Span::styled(safe(&x).into_owned(), st)))

@@ -14,6 +14,7 @@ use super::input::LineInput;
 use super::keys::{Context, TABLE};
 use super::layout;
 use super::notes::Editor;
+use crate::search::Hit;
 
 /// A popup over the view.
 #[derive(Debug, Clone)]
@@ -46,15 +47,18 @@ pub enum PickFor {
     Merge(usize),
 }
 
-/// The fuzzy picker's state; its results are the reader's `searcher.hits`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The fuzzy picker's state.
+#[derive(Debug, Clone)]
 pub struct Picker {
     pub input: LineInput,
     pub purpose: PickFor,
-    /// The results listed (indices into `searcher.hits`: all of them, or the
-    /// entities that can be merged with).
-    pub rows: Vec<usize>,
+    /// The results listed, best first: all of the search's, or the entities
+    /// that can be merged with.
+    pub hits: Vec<Hit>,
     pub pos: ListPos,
+    /// The results of the shorter queries typed before this one, so that
+    /// Backspace shows them again without searching.
+    pub earlier: Vec<(String, Vec<Hit>)>,
 }
 
 /// What a choice is for.
@@ -101,7 +105,7 @@ impl Layer {
                 let max = help_len(area).saturating_sub(view);
                 *scroll = (*scroll).min(max as u16);
             }
-            Layer::Picker(p) => p.pos.show(p.rows.len(), picker_rows(area), &|_| 1),
+            Layer::Picker(p) => p.pos.show(p.hits.len(), picker_rows(area), &|_| 1),
             Layer::Choose { options, pos, .. } => pos.show(options.len(), choose_rows(area, options.len()), &|_| 1),
             _ => {}
         }

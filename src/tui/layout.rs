@@ -152,6 +152,11 @@ pub fn editor(area: Rect) -> Rect {
     centered(area, w, h)
 }
 
+/// Columns the note editor's text fills (one is left for the cursor at a line's end).
+pub fn editor_width(area: Rect) -> usize {
+    usize::from(editor(area).width.saturating_sub(5)).max(10)
+}
+
 /// A small dialog (a question, a choice, a one-line input) with `lines` of content.
 pub fn dialog(area: Rect, lines: u16) -> Rect {
     let w = area.width.saturating_sub(4).min(72);

@@ -207,6 +207,56 @@ pub fn draft(a: &Analysis, sel: Option<Selection>, spans: &[Span], text: &str) -
     }
 }
 
+/// A note's text as editor lines: each paragraph (line of the text) wrapped
+/// at `width` columns.
+pub fn fill(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        if super::wrap::width(para) <= width.max(1) {
+            out.push(para.to_string());
+        } else {
+            out.extend(
+                super::wrap::wrap(para, width.max(1))
+                    .iter()
+                    .map(|l| para[l.start as usize..l.end as usize].to_string()),
+            );
+        }
+    }
+    out
+}
+
+/// Editor lines back to a note's text: the lines of a paragraph are joined with
+/// a space; a blank line, and a line that starts a list item ("- ", "* ",
+/// "1. "), keep their line break.
+pub fn unfill(lines: &[String]) -> String {
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = &lines[i - 1];
+            if l.trim().is_empty() || prev.trim().is_empty() || starts_item(l) {
+                out.push('\n');
+            } else {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push(' ');
+                out.push_str(l.trim_start());
+                continue;
+            }
+        }
+        out.push_str(l);
+    }
+    out
+}
+
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['-', '*', '•', '>'])
+        || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+        })
+}
+
 /// The note editor: the note being written and its text in a `tui-textarea`.
 #[derive(Debug, Clone)]
 pub struct Editor {
@@ -221,21 +271,46 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(note: Note, new: bool) -> Editor {
+    /// An editor on a note, its paragraphs filled to `width` columns.
+    pub fn new(note: Note, new: bool, width: usize) -> Editor {
         // The notes file is user data: whatever it holds is made terminal-safe.
-        let lines: Vec<String> = note.text.split('\n').map(|l| super::wrap::safe(l).into_owned()).collect();
-        let mut area = TextArea::new(lines.clone());
+        let text: Vec<String> = note.text.split('\n').map(|l| super::wrap::safe(l).into_owned()).collect();
+        let lines = fill(&text.join("\n"), width);
+        let original = unfill(&lines);
+        let mut area = TextArea::new(lines);
         area.move_cursor(tui_textarea::CursorMove::Bottom);
         area.move_cursor(tui_textarea::CursorMove::End);
         area.set_cursor_line_style(Style::new());
         area.set_placeholder_text("What differs between the accounts, and what the evidence shows…");
-        let original = lines.join("\n");
         Editor { area, note, original, new }
     }
 
-    /// The text written, without trailing blank lines and spaces.
+    /// The text written: the lines of each paragraph joined again, without
+    /// trailing blank lines and spaces.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n").trim_end().to_string()
+        unfill(self.area.lines()).trim_end().to_string()
+    }
+
+    /// Breaks the line being typed at its last space once it is wider than
+    /// `width` (typing at the end of a line only), as mail editors do.
+    pub fn autofill(&mut self, width: usize) {
+        let (row, col) = self.area.cursor();
+        let Some(line) = self.area.lines().get(row).cloned() else { return };
+        if super::wrap::width(&line) <= width || col != line.chars().count() {
+            return;
+        }
+        let cut = line
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| c == ' ' && i > 0 && super::wrap::width(&line[..i]) <= width)
+            .map(|(i, _)| i);
+        let Some(i) = cut else { return };
+        for _ in 0..line[i + 1..].chars().count() {
+            self.area.move_cursor(tui_textarea::CursorMove::Back);
+        }
+        self.area.delete_char();
+        self.area.insert_newline();
+        self.area.move_cursor(tui_textarea::CursorMove::End);
     }
 
     /// Whether closing the editor now would lose text.
@@ -330,13 +405,36 @@ mod tests {
     #[test]
     fn the_editor_knows_when_text_would_be_lost() {
         let a = Analysis::run(Corpus::seeds());
-        let mut ed = Editor::new(draft(&a, None, &[], ""), true);
+        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 60);
         assert!(!ed.changed());
         ed.area.insert_str("Two accounts differ");
         assert!(ed.changed());
         let mut n = draft(&a, None, &[], "saved text");
-        n.text = "saved \u{1b}[2J text".into();
-        let ed = Editor::new(n, false);
-        assert_eq!(ed.area.lines()[0], "saved ␛[2J text");
+        n.text = "saved \u{1b}[2J text\nsecond".into();
+        let ed = Editor::new(n, false, 60);
+        assert_eq!(ed.area.lines(), ["saved ␛[2J text", "second"]);
+        assert!(!ed.changed());
+    }
+
+    #[test]
+    fn long_lines_are_filled_as_typed_and_joined_when_saved() {
+        let a = Analysis::run(Corpus::seeds());
+        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 20);
+        for c in "One says will not, the other cannot; the third won't.".chars() {
+            ed.area.insert_char(c);
+            ed.autofill(20);
+        }
+        assert!(ed.area.lines().len() >= 3, "{:?}", ed.area.lines());
+        assert!(ed.area.lines().iter().all(|l| super::super::wrap::width(l) <= 21), "{:?}", ed.area.lines());
+        assert_eq!(ed.text(), "One says will not, the other cannot; the third won't.");
+        // Paragraphs and list items keep their breaks.
+        let lines: Vec<String> = ["A first", "paragraph.", "", "- one", "- two", "1. three"].map(String::from).to_vec();
+        assert_eq!(unfill(&lines), "A first paragraph.\n\n- one\n- two\n1. three");
+        // Opening a long note fills it; saving gives the same text back.
+        let text = "A note long enough to be filled over several lines of the editor.\n\nSecond paragraph.";
+        let ed = Editor::new(draft(&a, None, &[], text), false, 24);
+        assert!(ed.area.lines().len() > 4);
+        assert_eq!(ed.text(), text);
+        assert!(!ed.changed());
     }
 }

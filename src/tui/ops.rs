@@ -12,13 +12,14 @@ use std::sync::Arc;
 use super::app::{sorted_spans, Action, Annotate, App, Busy, Effect, ListPos, Loaded, Mode, Pane, Reader, View};
 use super::input::LineInput;
 use super::layer::{self, ChooseFor, InputFor, Layer, PickFor, Picker};
+use super::layout;
 use super::notes::{self, Editor};
 use super::rows;
 use crate::analysis::{Analysis, Progress, Selection};
 use crate::model::{EntityKind, Span};
 use crate::notes::{Correction, Status};
 use crate::report::one_line;
-use crate::search::Searcher;
+use crate::search::{Hit, Searcher};
 
 /// Applies the actions that concern layers, notes and corrections; returns
 /// false for the others.
@@ -38,7 +39,7 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         Action::LayerMove(m) => {
             let area = app.area();
             match app.layers.last_mut() {
-                Some(Layer::Picker(p)) => p.pos.apply(*m, p.rows.len(), layer::picker_rows(area), &|_| 1, &|_| true),
+                Some(Layer::Picker(p)) => p.pos.apply(*m, p.hits.len(), layer::picker_rows(area), &|_| 1, &|_| true),
                 Some(Layer::Choose { options, pos, .. }) => {
                     pos.apply(*m, options.len(), layer::choose_rows(area, options.len()), &|_| 1, &|_| true);
                 }
@@ -92,7 +93,8 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::EditNote => {
             if let Some(n) = selected_note(app) {
-                app.layers.push(Layer::Editor(Box::new(Editor::new(n, false))));
+                let width = layout::editor_width(app.area());
+                app.layers.push(Layer::Editor(Box::new(Editor::new(n, false, width))));
             }
         }
         Action::ResolveNote => {
@@ -165,30 +167,45 @@ fn quit(app: &mut App) {
     app.layers.push(Layer::Confirm { question, yes: Box::new(Action::ForceQuit) });
 }
 
-/// The results the picker lists for a purpose (indices into `s.hits`).
-fn picker_rows(s: &Searcher, purpose: PickFor) -> Vec<usize> {
+/// The results the picker lists for a purpose.
+fn picker_hits(s: &Searcher, purpose: PickFor) -> Vec<Hit> {
     match purpose {
-        PickFor::Open => (0..s.hits.len()).collect(),
-        PickFor::Merge(from) => (0..s.hits.len())
-            .filter(|&i| matches!(s.items[s.hits[i].item].selection, Selection::Entity(e) if e != from))
+        PickFor::Open => s.hits.clone(),
+        PickFor::Merge(from) => s
+            .hits
+            .iter()
+            .filter(|h| matches!(s.items[h.item].selection, Selection::Entity(e) if e != from))
+            .cloned()
             .collect(),
     }
 }
 
+/// Runs the picker's query: the results of a shorter query typed before come
+/// back from memory (Backspace), others are searched.
+fn run_query(p: &mut Picker, s: &mut Searcher) {
+    let q = p.input.text.clone();
+    p.earlier.retain(|(e, _)| q.starts_with(e.as_str()));
+    if let Some(i) = p.earlier.iter().position(|(e, _)| *e == q) {
+        p.hits = p.earlier[i].1.clone();
+    } else {
+        s.search(&q);
+        p.hits = picker_hits(s, p.purpose);
+        p.earlier.push((q, p.hits.clone()));
+    }
+    p.pos = ListPos::default();
+}
+
 fn open_picker(app: &mut App, purpose: PickFor) {
     let Some(r) = app.reader_mut() else { return };
-    r.searcher.search("");
-    let rows = picker_rows(&r.searcher, purpose);
-    app.layers.push(Layer::Picker(Box::new(Picker {
-        input: LineInput::default(),
-        purpose,
-        rows,
-        pos: ListPos::default(),
-    })));
+    let mut p =
+        Picker { input: LineInput::default(), purpose, hits: Vec::new(), pos: ListPos::default(), earlier: Vec::new() };
+    run_query(&mut p, &mut r.searcher);
+    app.layers.push(Layer::Picker(Box::new(p)));
 }
 
 /// A key typed into the top layer.
 fn edit(app: &mut App, key: &crossterm::event::KeyEvent) {
+    let area = app.area();
     let App { layers, mode, .. } = app;
     let reader = match mode {
         Mode::Ready(r) => Some(r),
@@ -198,13 +215,12 @@ fn edit(app: &mut App, key: &crossterm::event::KeyEvent) {
         Some(Layer::Picker(p)) => {
             let changed = p.input.edit(key);
             if let (true, Some(r)) = (changed, reader) {
-                r.searcher.search(&p.input.text);
-                p.rows = picker_rows(&r.searcher, p.purpose);
-                p.pos = ListPos::default();
+                run_query(p, &mut r.searcher);
             }
         }
         Some(Layer::Editor(e)) => {
             e.area.input(*key);
+            e.autofill(layout::editor_width(area));
         }
         Some(Layer::Input { input, .. }) => {
             input.edit(key);
@@ -225,7 +241,7 @@ fn submit(app: &mut App) {
     match app.layers.last().cloned() {
         Some(Layer::Picker(p)) => {
             let Some(r) = app.reader_mut() else { return };
-            let Some(hit) = p.rows.get(p.pos.sel).and_then(|&i| r.searcher.hits.get(i)) else {
+            let Some(hit) = p.hits.get(p.pos.sel) else {
                 app.message = Some("Nothing matches; Esc closes the search.".into());
                 return;
             };
@@ -316,6 +332,7 @@ const NO_NOTES: &str = "Notes are off: no data folder is known for this user; st
 
 /// Opens the editor on a new note about what `what` points at.
 fn annotate(app: &mut App, what: Annotate) {
+    let area = app.area();
     if app.notes.is_none() {
         app.message = Some(NO_NOTES.into());
         return;
@@ -372,7 +389,8 @@ fn annotate(app: &mut App, what: Annotate) {
     }
     r.visual = None;
     let note = notes::draft(&r.a, sel, &spans, &text);
-    app.layers.push(Layer::Editor(Box::new(Editor::new(note, true))));
+    let width = layout::editor_width(area);
+    app.layers.push(Layer::Editor(Box::new(Editor::new(note, true, width))));
 }
 
 fn save_note(app: &mut App) {

@@ -165,7 +165,7 @@ fn picker(t: Theme, r: &Reader, p: &Picker, area: Rect, buf: &mut Buffer) {
             format!(" Merge “{}” into… ", r.a.entities.get(e).map(|e| one_line(&e.name)).unwrap_or_default())
         }
     };
-    let count = format!(" {} of {} ", thousands(p.rows.len()), thousands(s.items.len()));
+    let count = format!(" {} of {} ", thousands(p.hits.len()), thousands(s.items.len()));
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(t.border(true))
@@ -185,12 +185,11 @@ fn picker(t: Theme, r: &Reader, p: &Picker, area: Rect, buf: &mut Buffer) {
     buf.set_string(inner.x, inner.y + 1, "─".repeat(usize::from(inner.width)), t.border(false));
     let list = Rect { y: text.y + 2, height: text.height - 2, ..text };
     let w = usize::from(list.width);
-    if p.rows.is_empty() {
+    if p.hits.is_empty() {
         Line::styled("Nothing matches.", t.muted()).render(Rect { height: 1, ..list }, buf);
         return;
     }
-    for (k, &hi) in p.rows.iter().enumerate().skip(p.pos.offset).take(usize::from(list.height)) {
-        let Some(hit) = s.hits.get(hi) else { continue };
+    for (k, hit) in p.hits.iter().enumerate().skip(p.pos.offset).take(usize::from(list.height)) {
         let item = &s.items[hit.item];
         let row = Rect { y: list.y + (k - p.pos.offset) as u16, height: 1, ..list };
         let docs = format!(" in {} doc{}", thousands(item.docs), if item.docs == 1 { "" } else { "s" });

@@ -217,6 +217,20 @@ impl SideBySide {
         self.evidence.len().min(most) as u16
     }
 
+    /// The evidence lines shown when only `n` fit: those that show a change
+    /// (a word diff, swapped words) first, in their order.
+    pub fn shown_evidence(&self, n: usize) -> Vec<&str> {
+        let changes = |l: &str| l.contains("[-") || l.contains("{+") || l.contains(" -> ");
+        let mut v: Vec<(bool, usize, &str)> =
+            self.evidence.iter().enumerate().map(|(i, l)| (!changes(l), i, l.as_str())).collect();
+        if v.len() > n {
+            v.sort_by_key(|x| (x.0, x.1));
+            v.truncate(n);
+            v.sort_by_key(|x| x.1);
+        }
+        v.into_iter().map(|x| x.2).collect()
+    }
+
     /// The mentions in one document, as a range of `spans`.
     fn doc_range(&self, doc: usize) -> std::ops::Range<usize> {
         let a = self.spans.partition_point(|s| s.doc() < doc);

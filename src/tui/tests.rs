@@ -880,7 +880,7 @@ fn type_str(app: &mut App, s: &str) {
 fn picker_names(app: &App) -> Vec<String> {
     let Some(Layer::Picker(p)) = app.layers.last() else { panic!("no picker open") };
     let s = &reader(app).searcher;
-    p.rows.iter().map(|&i| s.items[s.hits[i].item].name.clone()).collect()
+    p.hits.iter().map(|h| s.items[h.item].name.clone()).collect()
 }
 
 #[test]
@@ -922,6 +922,11 @@ fn the_picker_finds_names_as_they_are_typed_and_opens_the_choice() {
     assert!(picker_names(&app).is_empty());
     press(&mut app, key(KeyCode::Backspace));
     press(&mut app, key(KeyCode::Backspace));
+    assert!(picker_names(&app)[0].starts_with("£1.6 billion"));
+    // Backspace shows earlier results again from memory; typing on searches.
+    let Some(Layer::Picker(p)) = app.layers.last() else { panic!() };
+    assert_eq!(p.earlier.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["", "1", "1.", "1.6"]);
+    type_str(&mut app, " b");
     assert!(picker_names(&app)[0].starts_with("£1.6 billion"));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(reader(&app).side.as_ref().unwrap().sel, Some(Selection::Pledge(pledge("£1.6 billion"))));
@@ -1341,6 +1346,15 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     let rows = rows_of(&buffer(&app));
     assert!(rows[1].contains("000: We will not jeopardise"), "{}", rows[1]);
     assert!(rows[0].contains("passage 1 of"), "{}", rows[0]);
+    // Short of room, the evidence lines that show a change come first.
+    let mut small = app_at(80, 24, Theme::COLOR);
+    small.set_notes(crate::notes::NotesFile::open(dir.path().join("notes.jsonl")));
+    update(&mut small, Action::Focus(Pane::Discrepancies));
+    let area = small.area();
+    small.reader_mut().unwrap().open_side(Selection::Discrepancy(quote), area);
+    small.prepare();
+    let line = rows_of(&buffer(&small))[1].clone();
+    assert!(line.contains("001: However We will not"), "{line}");
     // In the columns, the words one account added are marked: "However" (001).
     assert!(side.word_marks.values().flatten().any(|m| m.2 == super::wrap::Mark::Added));
     let buf = buffer(&app);
