@@ -414,6 +414,8 @@ pub struct Reader {
     pub searcher: Searcher,
     /// The plain-text find of the article or side-by-side view, when active.
     pub find: Option<Find>,
+    /// The finds of shorter queries typed before this one (Backspace shows them again).
+    pub find_earlier: Vec<Find>,
     /// A passage being selected to annotate (visual mode).
     pub visual: Option<Visual>,
 }
@@ -670,6 +672,7 @@ impl Reader {
             notes: NotesView::default(),
             searcher,
             find: None,
+            find_earlier: Vec::new(),
             visual: None,
             doc_entities,
             view: View::Main,
@@ -1252,7 +1255,23 @@ impl Reader {
     /// the top of the view into it (an empty query finds nothing, but stays).
     pub fn set_find(&mut self, query: &str) {
         let views = &self.a.views;
-        let mut f = Find::new(query, self.find_scope(), |d| views.get(d).map_or("", |v| v.flat.as_str()));
+        let text = |d: usize| views.get(d).map_or("", |v| v.flat.as_str());
+        let scope = self.find_scope();
+        // Finds of the shorter queries typed before stay, for Backspace.
+        self.find_earlier.retain(|e| e.scope == scope && query.starts_with(e.query.as_str()));
+        let mut f = if let Some(i) = self.find_earlier.iter().position(|e| e.query == query) {
+            self.find_earlier.swap_remove(i)
+        } else {
+            match &self.find {
+                Some(old) if old.scope == scope => old.refine(query, text),
+                _ => Find::new(query, scope, text),
+            }
+        };
+        if let Some(old) = self.find.take().filter(|o| o.scope == f.scope && query.starts_with(o.query.as_str())) {
+            if old.query != query {
+                self.find_earlier.push(old);
+            }
+        }
         let (doc, byte) = self.view_top();
         f.seek(doc, byte);
         self.find = Some(f);

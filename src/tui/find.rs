@@ -2,6 +2,8 @@
 //! a word or phrase, ignoring case and accents ("sebastien" finds "Sébastien",
 //! "won't" finds "won’t"), as byte spans of the documents.
 
+use rayon::prelude::*;
+
 use crate::model::Span;
 use crate::text::push_folded;
 
@@ -34,14 +36,44 @@ pub struct Find {
 
 impl Find {
     /// Finds `query` in the documents of `scope`; `text(d)` is document `d`'s text.
-    pub fn new<'t>(query: &str, scope: Scope, text: impl Fn(usize) -> &'t str) -> Find {
-        let mut hits = Vec::new();
-        let q = fold(query.trim());
-        if !q.is_empty() {
-            for &d in scope.docs() {
-                hits.extend(find_in(text(d), &q).into_iter().map(|(s, e)| Span::new(d, s, e)));
-            }
+    pub fn new<'t>(query: &str, scope: Scope, text: impl Fn(usize) -> &'t str + Sync) -> Find {
+        let docs = scope.docs().to_vec();
+        Find::within(query, scope, &docs, text)
+    }
+
+    /// The same find with a query typed on: a longer query can only start where
+    /// the shorter one did, so only those places are looked at again.
+    #[must_use]
+    pub fn refine<'t>(&self, query: &str, text: impl Fn(usize) -> &'t str + Sync) -> Find {
+        let (old, new) = (fold(self.query.trim()), fold(query.trim()));
+        if old.is_empty() || !new.starts_with(&old) {
+            return Find::new(query, self.scope.clone(), text);
         }
+        let hits: Vec<Span> = self
+            .hits
+            .par_iter()
+            .filter_map(|h| {
+                let end = match_at(text(h.doc()), h.start as usize, &new)?;
+                Some(Span::new(h.doc(), h.start as usize, end))
+            })
+            .collect();
+        Find { query: query.to_string(), hits, cur: None, scope: self.scope.clone() }
+    }
+
+    fn within<'t>(query: &str, scope: Scope, docs: &[usize], text: impl Fn(usize) -> &'t str + Sync) -> Find {
+        let q = fold(query.trim());
+        let mut hits: Vec<Span> = if q.is_empty() {
+            Vec::new()
+        } else {
+            let one = |&d: &usize| -> Vec<Span> {
+                find_in(text(d), &q).into_iter().map(|(s, e)| Span::new(d, s, e)).collect()
+            };
+            if docs.len() > 64 {
+                docs.par_iter().flat_map_iter(one).collect()
+            } else {
+                docs.iter().flat_map(one).collect()
+            }
+        };
         hits.sort_unstable_by_key(|s| (s.doc, s.start));
         Find { query: query.to_string(), hits, cur: None, scope }
     }
@@ -96,6 +128,22 @@ impl Find {
     }
 }
 
+/// Whether the folded query `q` starts at byte `at` of `text`; the end of the
+/// match if it does.
+fn match_at(text: &str, at: usize, q: &str) -> Option<usize> {
+    let mut folded = String::new();
+    for (i, c) in text.get(at..)?.char_indices() {
+        push_folded(c, &mut folded);
+        if folded.len() >= q.len() {
+            return folded.starts_with(q).then_some(at + i + c.len_utf8());
+        }
+        if !q.starts_with(folded.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -105,23 +153,53 @@ fn fold(s: &str) -> String {
 }
 
 /// Every occurrence of the folded query `q` in `text`, as byte ranges of `text`.
+///
+/// The text is folded once: runs of ASCII are lower-cased as they are (one
+/// byte for one byte), and each other character is folded with a note of
+/// where it came from, so a match maps back to the text's bytes.
 pub fn find_in(text: &str, q: &str) -> Vec<(usize, usize)> {
     if q.is_empty() {
         return Vec::new();
     }
-    // Fold the text, remembering where each folded byte came from.
-    let mut folded = String::with_capacity(text.len());
-    let mut origin: Vec<u32> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let before = folded.len();
-        push_folded(c, &mut folded);
-        origin.extend(std::iter::repeat_n(i as u32, folded.len() - before));
+    // (folded start, folded end, source start, source end) of each non-ASCII character.
+    let mut marks: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+    let mut one = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| i + k);
+        if run > i {
+            folded.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
+            i = run;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        one.clear();
+        push_folded(c, &mut one);
+        let f0 = folded.len();
+        folded.extend_from_slice(one.as_bytes());
+        marks.push((f0 as u32, folded.len() as u32, i as u32, (i + c.len_utf8()) as u32));
+        i += c.len_utf8();
     }
-    let char_end = |i: usize| i + text[i..].chars().next().map_or(0, char::len_utf8);
+    // Only whole characters were pushed: this cannot fail.
+    let folded = String::from_utf8(folded).unwrap_or_default();
+    // The source byte of a folded byte, and the end of the source character holding it.
+    let source = |f: usize| -> (usize, usize) {
+        let k = marks.partition_point(|m| m.0 as usize <= f);
+        match k.checked_sub(1).map(|k| marks[k]) {
+            Some((_, fe, ss, se)) if f < fe as usize => (ss as usize, se as usize),
+            Some((_, fe, _, se)) => {
+                let s = se as usize + (f - fe as usize);
+                (s, s + 1)
+            }
+            None => (f, f + 1),
+        }
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (at, m) in folded.match_indices(q) {
-        let s = origin[at] as usize;
-        let e = char_end(origin[at + m.len() - 1] as usize);
+        let s = source(at).0;
+        let e = source(at + m.len() - 1).1;
         if out.last().is_none_or(|&(_, pe)| s >= pe) {
             out.push((s, e));
         }
@@ -165,5 +243,30 @@ mod tests {
         assert!(f.in_doc(1).is_empty());
         let none = Find::new("dog", Scope::Article(0), |d| texts[d]);
         assert_eq!(none.position(), "no match");
+        // Typing on looks only where the shorter query was found.
+        let more = f.refine("cat a", |d| texts[d]);
+        assert_eq!(more.hits, [Span::new(0, 2, 7)]);
+        let changed = f.refine("cats", |d| ["a cats and a cat", "cats", "cats"][d]);
+        assert_eq!(changed.hits, [Span::new(0, 2, 6), Span::new(2, 0, 4)], "document 1 is not looked at again");
+        let other = f.refine("do", |d| ["do", "do", "do"][d]);
+        assert_eq!(other.hits.len(), 3, "another query searches everything");
+        // A refined find finds what a new one does, accents and case included.
+        let t = ["Sébastien and SEBASTIEN and sebastian"];
+        let a = Find::new("seb", Scope::Article(0), |d| t[d]).refine("sebastie", |d| t[d]);
+        let b = Find::new("sebastie", Scope::Article(0), |d| t[d]);
+        assert_eq!(a.hits, b.hits);
+        assert_eq!(a.hits.len(), 2);
+    }
+
+    #[test]
+    fn ascii_and_other_text_fold_alike() {
+        for (t, q) in [("THE Minister", "minister"), ("Thé Minister", "minister"), ("ΑΘΗΝΑ and Athens", "athens")]
+        {
+            let hits = find_in(t, &fold(q));
+            assert_eq!(hits.len(), 1, "{t}");
+            assert_eq!(t[hits[0].0..hits[0].1].to_lowercase(), q);
+        }
+        // A query with an accent finds the unaccented word, in ASCII text too.
+        assert_eq!(find_in("Cafe and cafe", &fold("café")), [(0, 4), (9, 13)]);
     }
 }

@@ -977,6 +977,14 @@ fn find_in_the_article_highlights_every_hit_and_steps_through_them() {
     let expected = text.to_lowercase().matches("ukraine").count();
     assert_eq!(f.hits.len(), expected);
     assert!(f.hits.iter().all(|h| text[h.range()].eq_ignore_ascii_case("ukraine")));
+    // Backspace brings back the find of the shorter query, from memory.
+    press(&mut app, key(KeyCode::Backspace));
+    let shorter = reader(&app).find.clone().unwrap();
+    assert_eq!(shorter.query, "ukrain");
+    assert_eq!(shorter.hits.len(), text.to_lowercase().matches("ukrain").count());
+    assert!(reader(&app).find_earlier.iter().any(|e| e.query == "ukrai"));
+    type_str(&mut app, "e");
+    assert_eq!(reader(&app).find.as_ref().unwrap().hits, f.hits);
     press(&mut app, key(KeyCode::Enter));
     assert!(app.layers.is_empty());
     // n and N step through hits, not mentions, while the find is on.
