@@ -955,7 +955,11 @@ impl Reader {
         self.back_to_side = false;
         self.visual = None;
         self.view = View::SideBySide;
-        (lost > 0).then(|| format!("{lost} of its quotes are not found in this corpus (the notes pane says why)."))
+        match lost {
+            0 => None,
+            1 => Some("One of its quotes is not found in this corpus (the notes pane says why).".into()),
+            n => Some(format!("{n} of its quotes are not found in this corpus (the notes pane says why).")),
+        }
     }
 
     /// Opens what the fuzzy picker chose: side by side, with the entity pane

@@ -8,10 +8,11 @@
 
 use std::collections::HashMap;
 
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use tui_textarea::TextArea;
 
 use super::app::ListPos;
+use super::theme::Theme;
 use crate::analysis::{Analysis, Selection};
 use crate::model::Span;
 use crate::notes::anchor::{self, Found};
@@ -271,8 +272,9 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// An editor on a note, its paragraphs filled to `width` columns.
-    pub fn new(note: Note, new: bool, width: usize) -> Editor {
+    /// An editor on a note, its paragraphs filled to `width` columns, in the
+    /// reader's styles (no colour with `NO_COLOR`).
+    pub fn new(note: Note, new: bool, width: usize, theme: Theme) -> Editor {
         // The notes file is user data: whatever it holds is made terminal-safe.
         let text: Vec<String> = note.text.split('\n').map(|l| super::wrap::safe(l).into_owned()).collect();
         let lines = fill(&text.join("\n"), width);
@@ -281,6 +283,9 @@ impl Editor {
         area.move_cursor(tui_textarea::CursorMove::Bottom);
         area.move_cursor(tui_textarea::CursorMove::End);
         area.set_cursor_line_style(Style::new());
+        area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        area.set_placeholder_style(theme.muted());
+        area.set_selection_style(theme.mark(super::wrap::Mark::Visual));
         area.set_placeholder_text("What differs between the accounts, and what the evidence shows…");
         Editor { area, note, original, new }
     }
@@ -405,13 +410,13 @@ mod tests {
     #[test]
     fn the_editor_knows_when_text_would_be_lost() {
         let a = Analysis::run(Corpus::seeds());
-        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 60);
+        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 60, Theme::NO_COLOR);
         assert!(!ed.changed());
         ed.area.insert_str("Two accounts differ");
         assert!(ed.changed());
         let mut n = draft(&a, None, &[], "saved text");
         n.text = "saved \u{1b}[2J text\nsecond".into();
-        let ed = Editor::new(n, false, 60);
+        let ed = Editor::new(n, false, 60, Theme::NO_COLOR);
         assert_eq!(ed.area.lines(), ["saved ␛[2J text", "second"]);
         assert!(!ed.changed());
     }
@@ -419,7 +424,7 @@ mod tests {
     #[test]
     fn long_lines_are_filled_as_typed_and_joined_when_saved() {
         let a = Analysis::run(Corpus::seeds());
-        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 20);
+        let mut ed = Editor::new(draft(&a, None, &[], ""), true, 20, Theme::NO_COLOR);
         for c in "One says will not, the other cannot; the third won't.".chars() {
             ed.area.insert_char(c);
             ed.autofill(20);
@@ -432,7 +437,7 @@ mod tests {
         assert_eq!(unfill(&lines), "A first paragraph.\n\n- one\n- two\n1. three");
         // Opening a long note fills it; saving gives the same text back.
         let text = "A note long enough to be filled over several lines of the editor.\n\nSecond paragraph.";
-        let ed = Editor::new(draft(&a, None, &[], text), false, 24);
+        let ed = Editor::new(draft(&a, None, &[], text), false, 24, Theme::NO_COLOR);
         assert!(ed.area.lines().len() > 4);
         assert_eq!(ed.text(), text);
         assert!(!ed.changed());

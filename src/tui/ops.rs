@@ -94,7 +94,7 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         Action::EditNote => {
             if let Some(n) = selected_note(app) {
                 let width = layout::editor_width(app.area());
-                app.layers.push(Layer::Editor(Box::new(Editor::new(n, false, width))));
+                app.layers.push(Layer::Editor(Box::new(Editor::new(n, false, width, app.theme))));
             }
         }
         Action::ResolveNote => {
@@ -332,6 +332,7 @@ const NO_NOTES: &str = "Notes are off: no data folder is known for this user; st
 
 /// Opens the editor on a new note about what `what` points at.
 fn annotate(app: &mut App, what: Annotate) {
+    let theme = app.theme;
     let area = app.area();
     if app.notes.is_none() {
         app.message = Some(NO_NOTES.into());
@@ -390,7 +391,7 @@ fn annotate(app: &mut App, what: Annotate) {
     r.visual = None;
     let note = notes::draft(&r.a, sel, &spans, &text);
     let width = layout::editor_width(area);
-    app.layers.push(Layer::Editor(Box::new(Editor::new(note, true, width))));
+    app.layers.push(Layer::Editor(Box::new(Editor::new(note, true, width, theme))));
 }
 
 fn save_note(app: &mut App) {

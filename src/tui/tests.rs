@@ -1496,3 +1496,92 @@ fn entities_are_merged_split_renamed_rejected_and_retyped_by_hand() {
     assert!(again.entities.iter().any(|e| e.name == "John Healey MP"));
     assert!(!again.entities.iter().any(|e| e.name == "Brooke Vincent"));
 }
+
+// ---------------------------------------------------------------- NO_COLOR, re-attached notes
+
+fn assert_no_colour(app: &App, what: &str) {
+    for c in &buffer(app).content {
+        assert!(c.fg == Color::Reset && c.bg == Color::Reset, "a colour with NO_COLOR in {what}: {c:?}");
+    }
+}
+
+#[test]
+fn no_color_holds_in_every_new_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_at(120, 36, Theme::NO_COLOR);
+    app.set_notes(crate::notes::NotesFile::open(dir.path().join("notes.jsonl")));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "sir keir");
+    assert_no_colour(&app, "the picker");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('f'));
+    type_str(&mut app, "keir");
+    assert_no_colour(&app, "the find line and hits");
+    press(&mut app, key(KeyCode::Enter));
+    let buf = buffer(&app);
+    assert!(buf.content.iter().any(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED)), "hits show");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('v'));
+    press(&mut app, ch('w'));
+    assert_no_colour(&app, "a visual selection");
+    press(&mut app, ch('a'));
+    assert_no_colour(&app, "the editor (its placeholder)");
+    type_str(&mut app, "x");
+    press(&mut app, ctrl('s'));
+    assert_no_colour(&app, "annotated text");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('6'));
+    assert_no_colour(&app, "the notes pane");
+    press(&mut app, ch('5'));
+    for _ in 0..6 {
+        press(&mut app, ch('j'));
+    }
+    assert_no_colour(&app, "the discrepancies pane and its evidence");
+    press(&mut app, key(KeyCode::Enter));
+    assert_no_colour(&app, "a discrepancy side by side");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('d'));
+    press(&mut app, ch('6'));
+    press(&mut app, ch('d'));
+    assert_no_colour(&app, "a question");
+}
+
+#[test]
+fn a_note_says_where_its_quotes_are_after_the_documents_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let before = [
+        ("a.txt", "The mayor said 41 people died in the flood on Sunday, officials confirmed."),
+        ("b.txt", "Officials said 44 people died in the flood on Sunday."),
+    ];
+    let a = analysis_of(&before);
+    let mut file = crate::notes::NotesFile::open(&path);
+    let spans: Vec<crate::model::Span> = ["41 people", "44 people"]
+        .iter()
+        .enumerate()
+        .map(|(d, q)| {
+            let s = a.corpus.docs[d].text.find(q).unwrap();
+            crate::model::Span::new(d, s, s + q.len())
+        })
+        .collect();
+    file.save_note(super::notes::draft(&a, None, &spans, "41 or 44?")).unwrap();
+    // a.txt was edited (text added before the quote); b.txt is gone.
+    let after = analysis_of(&[(
+        "a.txt",
+        "Update: the toll was revised. The mayor said 41 people died in the flood on Sunday, officials confirmed.",
+    )]);
+    let mut app = App::new(after, Theme::COLOR, (120, 36));
+    app.set_notes(crate::notes::NotesFile::open(&path));
+    press(&mut app, ch('6'));
+    let rows = rows_of(&buffer(&app)).join("\n");
+    assert!(rows.contains("1 not found"), "{rows}");
+    assert!(rows.contains("a was edited; the note was re-attached to the same words"), "{rows}");
+    assert!(rows.contains("not found: b is not in this corpus"), "{rows}");
+    // The quote found again is marked in its new place.
+    let r = reader(&app);
+    let s = r.a.corpus.docs[0].text.find("41 people").unwrap() as u32;
+    assert_eq!(r.notes.marks_in(0), [(s, s + 9)]);
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(reader(&app).view, View::SideBySide);
+    assert!(app.message.as_deref().unwrap().contains("One of its quotes is not found"), "{:?}", app.message);
+}
