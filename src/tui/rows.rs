@@ -46,13 +46,13 @@ impl KindFilter {
     }
 }
 
-/// The entities listed under a filter, most widely mentioned first.
+/// The entities listed under a filter, most widely mentioned first (sorted
+/// here: entity corrections change the counts after the analysis ordered them).
 pub fn entity_rows(a: &Analysis, filter: KindFilter) -> Vec<usize> {
-    if let Some(kind) = filter.kind() {
-        // The analysis already orders each kind by documents, then mentions.
-        return a.entities_of(kind).map(|(i, _)| i).collect();
-    }
-    let mut rows: Vec<usize> = (0..a.entities.len()).collect();
+    let mut rows: Vec<usize> = match filter.kind() {
+        Some(kind) => a.entities_of(kind).map(|(i, _)| i).collect(),
+        None => (0..a.entities.len()).collect(),
+    };
     rows.sort_by(|&x, &y| {
         let (ex, ey) = (&a.entities[x], &a.entities[y]);
         ey.doc_count.cmp(&ex.doc_count).then(ey.mentions.len().cmp(&ex.mentions.len())).then(x.cmp(&y))

@@ -1453,6 +1453,10 @@ fn entities_are_merged_split_renamed_rejected_and_retyped_by_hand() {
     let w = entity_named(&app, "Steve Witkoff").unwrap();
     assert!(reader(&app).a.entities[w].aliases.contains(&"Trump".to_string()));
     assert_eq!(reader(&app).selection, Some(Selection::Entity(w)), "the merged entity is selected");
+    // It is listed by its new counts: Trump's documents are now Witkoff's.
+    let r = reader(&app);
+    let docs: Vec<usize> = r.entity_rows.iter().map(|&e| r.a.entities[e].doc_count).collect();
+    assert!(docs.windows(2).all(|w| w[0] >= w[1]), "{docs:?}");
     assert_eq!(reader(&app).focus, Pane::Entities);
     // Split: s, then one of its names.
     select_entity(&mut app, "John Healey");
