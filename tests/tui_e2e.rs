@@ -20,7 +20,8 @@ struct Term {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
-    _home: tempfile::TempDir,
+    /// HOME and the data and config folders of the child (removed on drop).
+    home: tempfile::TempDir,
 }
 
 impl Term {
@@ -62,7 +63,7 @@ impl Term {
                 }
             });
         }
-        Term { parser, raw, writer, child, master: pair.master, _home: home }
+        Term { parser, raw, writer, child, master: pair.master, home }
     }
 
     fn screen(&self) -> String {
@@ -482,4 +483,52 @@ fn quitting_with_a_note_that_could_not_be_saved_asks_first() {
     // The loss is reported once more after the terminal is restored.
     let raw = String::from_utf8_lossy(&t.raw()).into_owned();
     assert!(raw.contains("some notes could not be written"), "{raw:?}");
+}
+
+#[test]
+fn a_note_that_could_not_be_written_is_retried_until_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-yet-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let notes = blocker.join("notes.jsonl");
+    let mut t = Term::start(&[Path::new("--notes"), &notes], 120, 36, &[]);
+    t.wait_text("2 Entities");
+    t.settle();
+    t.key(b"\r");
+    t.wait_text("Side by side");
+    t.key(b"a");
+    t.wait_text("New note");
+    type_text(&mut t, "kept until written");
+    t.key(b"\x13");
+    t.wait_text("notes not saved");
+    // The folder can be made now: the reader writes the note within seconds, unasked.
+    std::fs::remove_file(&blocker).unwrap();
+    t.wait_text("are now saved to");
+    let text = std::fs::read_to_string(&notes).expect("the note was written");
+    assert!(text.contains("kept until written"), "{text}");
+    t.key(b"q");
+    assert_eq!(t.wait_exit(), 0, "nothing to lose: no question");
+}
+
+#[test]
+fn without_notes_flag_notes_go_to_the_data_folder() {
+    let mut t = Term::start(&[], 120, 36, &[]);
+    t.wait_text("2 Entities");
+    t.settle();
+    t.key(b"6");
+    // HOME is the test's temp folder, shown as ~; XDG_DATA_HOME is ~/data.
+    t.wait_text("notes go to ~/data/crossread/notes/seeds.jsonl");
+    t.key(b"2");
+    t.key(b"\r");
+    t.wait_text("Side by side");
+    t.key(b"a");
+    t.wait_text("New note");
+    type_text(&mut t, "in the data folder");
+    t.key(b"\x13");
+    t.wait_text("Note saved to ~/data/crossread/notes/seeds.jsonl");
+    let file = t.home.path().join("data/crossread/notes/seeds.jsonl");
+    let text = std::fs::read_to_string(&file).expect("the default notes file");
+    assert!(text.contains("in the data folder"));
+    t.key(b"q");
+    assert_eq!(t.wait_exit(), 0);
 }
