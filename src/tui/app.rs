@@ -620,6 +620,7 @@ pub fn update(app: &mut App, action: Action) {
             app.mode = Mode::Ready(Box::new(Reader::new(l)));
             app.refresh_notes();
         }
+        Action::Reanalysed(l, select) => super::ops::reanalysed(app, l, select.as_deref()),
         Action::OpenHelp => {
             if !app.layers.iter().any(|l| matches!(l, Layer::Help { .. })) {
                 app.layers.push(Layer::Help { scroll: 0 });

@@ -602,7 +602,6 @@ fn notes_pane(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer
 /// evidence of the discrepancy, or the note, under the cursor.
 fn preview(app: &App, r: &Reader, rect: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let a = &r.a;
     let (title, mut lines) = match r.focus {
         Pane::Notes => ("Note", note_lines(app, r, usize::from(layout::inner(rect).width.saturating_sub(2)))),
         _ => ("Evidence", evidence_lines(app, r, usize::from(layout::inner(rect).width.saturating_sub(2)))),
@@ -618,7 +617,6 @@ fn preview(app: &App, r: &Reader, rect: Rect, buf: &mut Buffer) {
         lines.truncate(usize::from(text.height).saturating_sub(1));
         lines.push(Line::styled("…", t.muted()));
     }
-    let _ = a;
     Paragraph::new(lines).render(text, buf);
 }
 

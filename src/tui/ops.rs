@@ -117,7 +117,6 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::Merge | Action::Split | Action::Rename | Action::Reject | Action::Retype => correction_ui(app, action),
         Action::Correct(c, select) => correct(app, c.clone(), select.clone()),
-        Action::Reanalysed(l, select) => reanalysed(app, l, select.as_deref()),
         Action::RetrySave => {
             if let Some(f) = app.notes.as_mut().filter(|f| f.has_unsaved()) {
                 if f.retry().is_ok() {
@@ -517,10 +516,10 @@ fn describe(a: &Analysis, c: &Correction) -> String {
 
 /// Takes over a new analysis after a correction, keeping what the user was
 /// looking at (panes, filters, the document, the entity corrected).
-fn reanalysed(app: &mut App, l: &Arc<Loaded>, select: Option<&str>) {
+pub fn reanalysed(app: &mut App, l: Arc<Loaded>, select: Option<&str>) {
     let what = app.busy.take().map_or_else(|| "Corrected".to_string(), |b| b.what);
-    let l = (**l).clone();
-    let area = app.area();
+    // The event loop hands over the only reference: no copy (a copy rebuilds the search index).
+    let l = Arc::try_unwrap(l).unwrap_or_else(|l| (*l).clone());
     let Mode::Ready(old) = &mut app.mode else { return };
     let mut r = Reader::new(l);
     r.focus = old.focus;
@@ -547,7 +546,6 @@ fn reanalysed(app: &mut App, l: &Arc<Loaded>, select: Option<&str>) {
     if old.view == View::SideBySide {
         r.view = View::Main;
     }
-    let _ = area;
     **old = r;
     app.refresh_notes();
     app.message = Some(format!("{what}; the panes show it."));

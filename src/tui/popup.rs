@@ -32,7 +32,7 @@ pub fn draw_layer(app: &App, l: &Layer, area: Rect, buf: &mut Buffer) {
         Layer::Confirm { question, .. } => confirm(app.theme, question, area, buf),
         Layer::Choose { title, options, pos, .. } => {
             let r = layer::choose_rect(area, options.len());
-            let block = dialog_block(app.theme, r, " Choose ", " Enter chooses · Esc cancels ");
+            let block = dialog_block(app.theme, " Choose ", " Enter chooses · Esc cancels ");
             let inner = block.inner(r);
             Clear.render(r, buf);
             block.render(r, buf);
@@ -51,7 +51,7 @@ pub fn draw_layer(app: &App, l: &Layer, area: Rect, buf: &mut Buffer) {
         }
         Layer::Input { title, input, .. } => {
             let r = layout::dialog(area, 3);
-            let block = dialog_block(app.theme, r, " Rename ", " Enter done · Esc cancels ");
+            let block = dialog_block(app.theme, " Rename ", " Enter done · Esc cancels ");
             let inner = block.inner(r);
             Clear.render(r, buf);
             block.render(r, buf);
@@ -67,7 +67,7 @@ pub fn draw_layer(app: &App, l: &Layer, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn dialog_block<'a>(t: Theme, _r: Rect, title: &'a str, keys: &'a str) -> Block<'a> {
+fn dialog_block<'a>(t: Theme, title: &'a str, keys: &'a str) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Double)
         .border_style(t.border(true))
@@ -288,7 +288,7 @@ fn confirm(t: Theme, question: &str, area: Rect, buf: &mut Buffer) {
     let lines = wrap_styled(&[(question.to_string(), t.text())], usize::from(w));
     let r = layout::dialog(area, lines.len() as u16 + 2);
     Clear.render(r, buf);
-    let block = dialog_block(t, r, " Are you sure? ", "");
+    let block = dialog_block(t, " Are you sure? ", "");
     let inner = block.inner(r);
     block.render(r, buf);
     let text = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
