@@ -619,6 +619,9 @@ pub fn update(app: &mut App, action: Action) {
             app.message = load_message(&warnings);
             app.mode = Mode::Ready(Box::new(Reader::new(l)));
             app.refresh_notes();
+            if app.message.is_none() {
+                app.message = app.reader().and_then(|r| lost_message(&r.notes));
+            }
         }
         Action::Reanalysed(l, select) => super::ops::reanalysed(app, l, select.as_deref()),
         Action::OpenHelp => {
@@ -648,6 +651,16 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     app.prepare();
+}
+
+/// One sentence about notes whose quotes are not found in this corpus.
+fn lost_message(notes: &NotesView) -> Option<String> {
+    let lost = notes.found.iter().filter(|f| f.iter().any(|x| x.span().is_none())).count();
+    match lost {
+        0 => None,
+        1 => Some("One note quotes words no longer found in these documents; the notes pane (6) says why.".into()),
+        n => Some(format!("{n} notes quote words no longer found in these documents; the notes pane (6) says why.")),
+    }
 }
 
 /// One sentence about the inputs that were skipped or repaired.

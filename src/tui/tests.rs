@@ -1574,8 +1574,11 @@ fn a_note_says_where_its_quotes_are_after_the_documents_change() {
         "a.txt",
         "Update: the toll was revised. The mayor said 41 people died in the flood on Sunday, officials confirmed.",
     )]);
-    let mut app = App::new(after, Theme::COLOR, (120, 36));
-    app.set_notes(crate::notes::NotesFile::open(&path));
+    // Opening the reader says so at once.
+    let mut app = App::loading("x", Arc::new(Progress::default()), Theme::COLOR, (120, 36));
+    app.notes = Some(crate::notes::NotesFile::open(&path));
+    update(&mut app, Action::Loaded(Arc::new(super::app::Loaded::new(after))));
+    assert!(app.message.as_deref().unwrap().starts_with("One note quotes words no longer found"), "{:?}", app.message);
     press(&mut app, ch('6'));
     let rows = rows_of(&buffer(&app)).join("\n");
     assert!(rows.contains("1 not found"), "{rows}");
