@@ -1592,3 +1592,37 @@ fn a_note_says_where_its_quotes_are_after_the_documents_change() {
     assert_eq!(reader(&app).view, View::SideBySide);
     assert!(app.message.as_deref().unwrap().contains("One of its quotes is not found"), "{:?}", app.message);
 }
+
+#[test]
+fn clicks_choose_discrepancies_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = notes_app(dir.path());
+    select_person(&mut app, "John Healey");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('A'));
+    type_str(&mut app, "one");
+    press(&mut app, ctrl('s'));
+    press(&mut app, key(KeyCode::Esc));
+    // A click focuses the discrepancies pane; a heading cannot be chosen, a row can.
+    let lay = reader(&app).main_layout(app.area());
+    let d = super::layout::inner(lay.rect(Pane::Discrepancies));
+    update(&mut app, Action::Click(d.x + 2, d.y + 1));
+    assert_eq!(reader(&app).focus, Pane::Discrepancies);
+    let d = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Discrepancies));
+    let heading = reader(&app).discs.offset;
+    assert!(matches!(reader(&app).disc_rows[heading], super::disc::DiscRow::Heading(..)));
+    let before = reader(&app).discs.sel;
+    update(&mut app, Action::Click(d.x + 2, d.y));
+    assert_eq!(reader(&app).discs.sel, before, "a heading is not chosen");
+    update(&mut app, Action::Click(d.x + 2, d.y + 2));
+    assert_eq!(reader(&app).discs.sel, heading + 2);
+    // Clicking it again opens it side by side.
+    update(&mut app, Action::Click(d.x + 2, d.y + 2));
+    assert_eq!(reader(&app).view, View::SideBySide);
+    press(&mut app, key(KeyCode::Esc));
+    // The notes pane: two lines a note.
+    let n = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Notes));
+    update(&mut app, Action::Click(n.x + 2, n.y + 1));
+    assert_eq!(reader(&app).focus, Pane::Notes);
+    assert_eq!(reader(&app).notes.pos.sel, 0);
+}
