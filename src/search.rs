@@ -203,7 +203,8 @@ impl Searcher {
             candidates.iter().filter_map(score_one).collect()
         };
         let items = &self.items;
-        hits.par_sort_unstable_by_key(|h| {
+        // The key looks into the items: computed once per hit, not per comparison.
+        hits.par_sort_by_cached_key(|h| {
             (
                 std::cmp::Reverse(h.score),
                 std::cmp::Reverse(items[h.item].docs),

@@ -87,12 +87,12 @@ impl Term {
 
     /// Waits until `pred` holds for the screen; panics with the screen if it never does.
     fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
+        let deadline = Instant::now() + TIMEOUT;
         loop {
             if pred(self.parser.lock().unwrap().screen()) {
                 return;
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; screen:\n{}", self.screen());
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; screen:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -104,14 +104,14 @@ impl Term {
     /// Waits until the output has not changed for a moment.
     fn settle(&self) {
         let mut last = self.raw.lock().unwrap().len();
-        let mut quiet = Instant::now();
-        let start = Instant::now();
-        while quiet.elapsed() < Duration::from_millis(150) && start.elapsed() < TIMEOUT {
+        let mut quiet_until = Instant::now() + Duration::from_millis(150);
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < quiet_until && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
             let now = self.raw.lock().unwrap().len();
             if now != last {
                 last = now;
-                quiet = Instant::now();
+                quiet_until = Instant::now() + Duration::from_millis(150);
             }
         }
     }
@@ -125,28 +125,31 @@ impl Term {
     fn key(&mut self, bytes: &[u8]) {
         let before = self.raw.lock().unwrap().len();
         self.send(bytes);
-        let start = Instant::now();
-        while self.raw.lock().unwrap().len() == before && start.elapsed() < Duration::from_secs(2) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while self.raw.lock().unwrap().len() == before && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
         self.settle();
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
+        // Resize the parser first, holding it while the terminal changes size, so
+        // the program's redraw for the new size is never read at the old one.
+        let mut parser = self.parser.lock().unwrap();
+        parser.set_size(rows, cols);
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
-        self.parser.lock().unwrap().set_size(rows, cols);
     }
 
     /// Waits for the program to exit; returns its exit code.
     fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
+        let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().expect("child status") {
                 // Let the reader thread take the last bytes.
                 std::thread::sleep(Duration::from_millis(100));
                 return status.exit_code();
             }
-            assert!(start.elapsed() < TIMEOUT, "crossread did not exit; screen:\n{}", self.screen());
+            assert!(Instant::now() < deadline, "crossread did not exit; screen:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(20));
         }
     }

@@ -18,10 +18,12 @@ pub use corrections::{Correction, Corrections};
 pub use record::{Anchor, Concerns, Note, NoteKind, Status};
 pub use store::{NotesError, NotesFile};
 
-/// The current time as an RFC 3339 UTC timestamp ("2026-11-21T23:48:05Z").
+/// The current time as an RFC 3339 UTC timestamp with milliseconds
+/// ("2026-11-21T23:48:05.123Z"), so notes saved in one second still sort in order.
 pub fn now() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    rfc3339(secs)
+    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let s = rfc3339(d.as_secs());
+    format!("{}.{:03}Z", s.trim_end_matches('Z'), d.subsec_millis())
 }
 
 /// Formats seconds since 1970 as an RFC 3339 UTC timestamp.
@@ -84,6 +86,13 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_795_305_600), "2026-11-22T00:00:00Z");
         assert_eq!(rfc3339(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+    }
+
+    #[test]
+    fn now_has_milliseconds() {
+        let n = now();
+        assert_eq!(n.len(), "2026-11-21T23:48:05.123Z".len(), "{n}");
+        assert!(n.ends_with('Z') && n.as_bytes()[19] == b'.');
     }
 
     #[test]

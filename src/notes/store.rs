@@ -58,6 +58,7 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "not found".into(),
         std::io::ErrorKind::StorageFull => "the disk is full".into(),
         std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => "a file is in the way".into(),
         _ => e.to_string(),
     }
 }

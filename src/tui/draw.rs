@@ -270,10 +270,14 @@ fn entities(app: &App, r: &Reader, rect: Rect, focused: bool, buf: &mut Buffer) 
         if let Some(ent) = r.entity_rows.get(r.entities.sel).map(|&e| &a.entities[e]) {
             let dw = usize::from(detail.width);
             let aka = if ent.aliases.is_empty() { "no other names".to_string() } else { ent.aliases.join(", ") };
-            let roles = if ent.roles.is_empty() { ent.kind.as_str().to_string() } else { ent.roles.join("; ") };
+            let roles = if ent.roles.is_empty() {
+                format!("{}, no title given", ent.kind.as_str())
+            } else {
+                ent.roles.join("; ")
+            };
             Line::from(vec![Span::styled("aka ", t.heading()), text_fit(&aka, dw.saturating_sub(4), t.text())])
                 .render(Rect { height: 1, ..detail }, buf);
-            Line::from(vec![Span::styled("as  ", t.heading()), text_fit(&roles, dw.saturating_sub(4), t.text())])
+            Line::from(vec![Span::styled("is  ", t.heading()), text_fit(&roles, dw.saturating_sub(4), t.text())])
                 .render(Rect { y: detail.y + 1, height: 1, ..detail }, buf);
         }
     }

@@ -74,7 +74,7 @@ pub struct Column {
     pub top: usize,
     /// Mentions of the selection in this document.
     pub count: usize,
-    /// The distinct ways the document writes it ("Mr Healey", "Healey").
+    /// The distinct ways the document writes it ("Ms Okafor", "Okafor").
     pub forms: Vec<String>,
     /// Lines holding a mention, sorted.
     pub marked_lines: Vec<usize>,

@@ -1230,7 +1230,7 @@ fn the_notes_pane_edits_resolves_deletes_and_jumps_to_the_spans() {
     // The snapshot without what changes from run to run (the path, the times).
     let n = reader(&app).notes.all[0].clone();
     let path = dir.path().join("notes.jsonl").display().to_string();
-    let shown = screen(&app).replace(&n.created, "YYYY-MM-DDTHH:MM:SSZ").replace(&path, "NOTES.jsonl");
+    let shown = screen(&app).replace(&n.created, "YYYY-MM-DDTHH:MM:SS.mmmZ").replace(&path, "NOTES.jsonl");
     insta::assert_snapshot!("notes_pane_120x36", shown);
     // Enter: its quotes side by side.
     press(&mut app, key(KeyCode::Enter));
