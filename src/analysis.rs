@@ -74,7 +74,7 @@ impl Analysis {
         let timer = Timer::new();
         progress.total.store(corpus.docs.len(), Ordering::Relaxed);
         progress.set_stage(Stage::Extracting);
-        let docs: Vec<DocExtract> = corpus
+        let mut docs: Vec<DocExtract> = corpus
             .docs
             .par_iter()
             .enumerate()
@@ -89,6 +89,13 @@ impl Analysis {
         let Resolved { entities, hit_entity } = resolve::resolve(&docs, lex);
         timer.lap("resolve");
         let mut a = Analysis { entities, ..Analysis::default() };
+        a.quotes = attribute_quotes(&docs, &hit_entity, &a.entities);
+        for de in &docs {
+            a.blanks.extend(de.names.blanks.iter().cloned());
+        }
+        // The name hits have done their work; free them before linking figures.
+        drop(hit_entity);
+        docs.par_iter_mut().for_each(|de| de.names = crate::extract::names::DocNames::default());
         // Figures, in reading order.
         let mut refs: Vec<FigRef<'_>> = Vec::new();
         for (d, de) in docs.iter().enumerate() {
@@ -129,10 +136,6 @@ impl Analysis {
         }
         a.pledges = linked.pledges;
         a.quantities = linked.quantities;
-        a.quotes = attribute_quotes(&docs, &hit_entity, &a.entities);
-        for de in &docs {
-            a.blanks.extend(de.names.blanks.iter().cloned());
-        }
         a.corpus = corpus;
         corrections.apply(&mut a);
         progress.set_stage(Stage::Comparing);
