@@ -111,6 +111,7 @@ impl Analysis {
             }
         }
         mentions.par_iter_mut().for_each(|v| v.sort_unstable());
+        timer.lap("mentions");
         let linked = pledge::link(&docs, &refs, &mentions, lex);
         timer.lap("pledges");
         let mut per_doc = vec![0usize; docs.len()];
@@ -285,13 +286,13 @@ impl Progress {
 }
 
 /// Prints the time each stage took to stderr when `CROSSREAD_TIMINGS` is set.
-struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+pub struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Timer {
-    fn new() -> Timer {
+    pub fn new() -> Timer {
         Timer(std::env::var_os("CROSSREAD_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
     }
-    fn lap(&self, what: &str) {
+    pub fn lap(&self, what: &str) {
         if let Some(t) = &self.0 {
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()

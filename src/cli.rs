@@ -116,7 +116,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Analyze { paths, json }) => {
+            let timer = crate::analysis::Timer::new();
             let corpus = load(&paths);
+            timer.lap("load");
             if corpus.docs.is_empty() {
                 eprintln!("crossread: no input could be read");
                 return ExitCode::from(1);
@@ -132,6 +134,7 @@ pub fn main() -> ExitCode {
                 let mut stdout = stdout;
                 write!(stdout, "{}", report::summary(&analysis))
             };
+            timer.lap("output");
             ExitCode::SUCCESS
         }
         Some(Command::Notes { command: NotesCommand::Path { paths } }) => {

@@ -361,34 +361,39 @@ pub fn link(
     if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
         eprintln!("crossread:     pledges blocks: {:.3}s", __t.elapsed().as_secs_f64());
     }
-    let mut cands: Vec<(usize, usize)> = Vec::new();
-    let mut index: FxHashMap<(u8, &str, i32, u64), Vec<usize>> = FxHashMap::default();
-    for (key, members) in &blocks {
-        if members.len() <= 48 {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    cands.push((a.min(b), a.max(b)));
+    // Each block gives its candidate pairs on its own, so blocks run in parallel.
+    let mut cands: Vec<(usize, usize)> = blocks
+        .par_iter()
+        .flat_map_iter(|(_, members)| {
+            let mut out: Vec<(usize, usize)> = Vec::new();
+            if members.len() <= 48 {
+                for (x, &a) in members.iter().enumerate() {
+                    for &b in &members[x + 1..] {
+                        out.push((a.min(b), a.max(b)));
+                    }
+                }
+                return out;
+            }
+            let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+            for &i in members {
+                let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
+                rare.sort_by_key(|&w| (dfw(w), w));
+                for w in rare.into_iter().take(4) {
+                    index.entry(w).or_default().push(i);
                 }
             }
-            continue;
-        }
-        for &i in members {
-            let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
-            rare.sort_by_key(|&w| (dfw(w), w));
-            for w in rare.into_iter().take(4) {
-                index.entry((key.0, key.1, key.2, w)).or_default().push(i);
+            for list in index.values() {
+                let list = &list[..list.len().min(32)];
+                for (x, &a) in list.iter().enumerate() {
+                    for &b in &list[x + 1..] {
+                        out.push((a.min(b), a.max(b)));
+                    }
+                }
             }
-        }
-    }
-    for list in index.values() {
-        let list = &list[..list.len().min(32)];
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                cands.push((a.min(b), a.max(b)));
-            }
-        }
-    }
-    cands.sort_unstable();
+            out
+        })
+        .collect();
+    cands.par_sort_unstable();
     cands.dedup();
     if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
         eprintln!("crossread: {} figure units, {} candidate pairs", units.len(), cands.len());
@@ -465,28 +470,37 @@ pub fn link(
         eprintln!("crossread:     pledges grouped: {:.3}s", __t.elapsed().as_secs_f64());
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    for g in &mut groups {
-        g.sort_by_key(|&u| units[u].figs[0]);
+    groups.par_iter_mut().for_each(|g| g.sort_by_key(|&u| units[u].figs[0]));
+    groups.par_sort_by_key(|g| units[g[0]].figs[0]);
+    // Each group's figures, documents and label, worked out in parallel; the
+    // numbering follows in reading order.
+    let built: Vec<Option<(bool, Vec<usize>, Vec<usize>, String)>> = groups
+        .par_iter()
+        .map(|g| {
+            let commitment = g.iter().any(|&u| units[u].commitment);
+            if !commitment && g.len() < 2 {
+                return None;
+            }
+            let mut fig_ids: Vec<usize> = g.iter().flat_map(|&u| units[u].figs.iter().copied()).collect();
+            fig_ids.sort_unstable();
+            let mut doc_ids: Vec<usize> = g.iter().map(|&u| units[u].doc).collect();
+            doc_ids.sort_unstable();
+            doc_ids.dedup();
+            let first = &units[g[0]];
+            let label = label(
+                &docs[first.doc].tokens,
+                figs[first.figs[0]].raw,
+                first.figs.iter().map(|&f| figs[f].raw.toks.1).max().unwrap_or(0),
+            );
+            Some((commitment, fig_ids, doc_ids, label))
+        })
+        .collect();
+    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
+        eprintln!("crossread:     pledges built: {:.3}s", __t.elapsed().as_secs_f64());
     }
-    groups.sort_by_key(|g| units[g[0]].figs[0]);
     let mut out =
         Linked { fig_pledge: vec![None; figs.len()], fig_quantity: vec![None; figs.len()], ..Linked::default() };
-    for g in groups {
-        let commitment = g.iter().any(|&u| units[u].commitment);
-        let mut fig_ids: Vec<usize> = g.iter().flat_map(|&u| units[u].figs.iter().copied()).collect();
-        fig_ids.sort_unstable();
-        let mut doc_ids: Vec<usize> = g.iter().map(|&u| units[u].doc).collect();
-        doc_ids.sort_unstable();
-        doc_ids.dedup();
-        if !commitment && g.len() < 2 {
-            continue;
-        }
-        let first = &units[g[0]];
-        let label = label(
-            &docs[first.doc].tokens,
-            figs[first.figs[0]].raw,
-            first.figs.iter().map(|&f| figs[f].raw.toks.1).max().unwrap_or(0),
-        );
+    for (commitment, fig_ids, doc_ids, label) in built.into_iter().flatten() {
         let target = if commitment { &mut out.pledges } else { &mut out.quantities };
         let idx = target.len();
         let id = if commitment { format!("pledge:{}", idx + 1) } else { format!("quantity:{}", idx + 1) };

@@ -87,6 +87,8 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
 
 /// Links all documents' name hits into entities.
 pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
+    let __t = std::time::Instant::now();
+    let __lap = |w: &str| if std::env::var_os("CROSSREAD_TIMINGS").is_some() { eprintln!("crossread:     resolve {w}: {:.3}s", __t.elapsed().as_secs_f64()) };
     let mut hit_entity: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.names.hits.len()]).collect();
     let hit = |(d, h): HitId| -> &NameHit { &docs[d].names.hits[h] };
     let core = |id: HitId| -> Vec<&str> { hit(id).core_keys(&docs[id.0].tokens) };
@@ -166,6 +168,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
+    __lap("Acronyms: defined in parent");
     // Acronyms: defined in parentheses, or the initials of exactly one organisation.
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, &c) in &org_key {
@@ -219,6 +222,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     for p in ambiguous {
         org_prefix.remove(&p);
     }
+    __lap("People with full names.");
     // People with full names.
     let person_start = clusters.len();
     let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -237,6 +241,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
+    __lap("Spelling variants of one fu");
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
     let mut alias_of: Vec<usize> = (0..clusters.len()).collect();
@@ -276,6 +281,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
     let live = |c: usize, clusters: &Vec<Cluster>| !clusters[c].members.is_empty();
+    __lap("Candidates that spell out a");
     // Candidates that spell out a known full name.
     for &id in &cand_full {
         let (given, surname) = person_parts(&core(id), lex);
@@ -298,6 +304,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
+    __lap("Bare surnames and Sir + f");
     // Bare surnames and "Sir" + first name, then candidates.
     let person_end = clusters.len();
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
@@ -466,6 +473,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
+    __lap("People found only by a comm");
     // People found only by a common first name whose name starts an
     // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital").
     for c in person_start..clusters.len() {
@@ -479,6 +487,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             clusters[o].members.extend(m);
         }
     }
+    __lap("---- Assemble entities.");
     // ---- Assemble entities.
     let mut entities: Vec<(Entity, Vec<HitId>)> = clusters
         .into_par_iter()

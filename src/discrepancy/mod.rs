@@ -14,6 +14,7 @@ mod reuse;
 mod roles;
 
 use crate::analysis::{Analysis, Parts};
+use rayon::prelude::*;
 use crate::model::{Discrepancy, DiscrepancyKind, Span};
 
 /// One kind of discrepancy finder.
@@ -32,12 +33,20 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         ("reuse", reuse::find),
         ("single source", figures::single_source),
     ];
-    for (name, f) in finders {
-        let t = std::time::Instant::now();
-        out.extend(f(p));
-        if timing {
-            eprintln!("crossread:   {name}: {:.3}s", t.elapsed().as_secs_f64());
-        }
+    // The finders are independent: run them side by side, keep their order.
+    let found: Vec<Vec<Discrepancy>> = finders
+        .par_iter()
+        .map(|(name, f)| {
+            let t = std::time::Instant::now();
+            let v = f(p);
+            if timing {
+                eprintln!("crossread:   {name}: {:.3}s", t.elapsed().as_secs_f64());
+            }
+            v
+        })
+        .collect();
+    for v in found {
+        out.extend(v);
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(first_span(a).cmp(&first_span(b))));
     for (i, d) in out.iter_mut().enumerate() {
