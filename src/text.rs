@@ -18,13 +18,19 @@
 pub fn sanitize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Runs of ordinary text are copied whole; only a byte that can start a
+    // character needing a change stops the copy (C2 starts the C1 controls,
+    // D8 and E2 the bidi controls; all three only ever begin a character).
+    let stop = |b: u8| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2;
+    let mut rest = raw;
+    while let Some(i) = rest.bytes().position(stop) {
+        out.push_str(&rest[..i]);
+        let Some(c) = rest[i..].chars().next() else { break };
+        let mut next = i + c.len_utf8();
         match c {
-            '\n' => out.push('\n'),
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if rest.as_bytes().get(next) == Some(&b'\n') {
+                    next += 1;
                 }
                 out.push('\n');
             }
@@ -37,7 +43,9 @@ pub fn sanitize(raw: &str) -> String {
             c if is_bidi_control(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
+        rest = &rest[next..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -218,6 +226,16 @@ mod tests {
     #[test]
     fn sanitize_normalises_line_ends_bom_and_tabs() {
         assert_eq!(sanitize("\u{feff}one\r\ntwo\rthree\tfour"), "one\ntwo\nthree four");
+    }
+
+    #[test]
+    fn sanitize_keeps_ordinary_text_around_the_characters_it_changes() {
+        // Curly quotes, dashes and Arabic letters share lead bytes with the
+        // controls (E2, D8); they pass through, next to the ones replaced.
+        let raw = "“Quoted” — ‘so’ \u{2066}x\u{2069} عربي\u{61c}ا ok\r\n\u{85}end\r";
+        assert_eq!(sanitize(raw), "“Quoted” — ‘so’ \u{fffd}x\u{fffd} عربي\u{fffd}ا ok\n\u{fffd}end\n");
+        assert_eq!(sanitize("é ü ß 北京 🙂"), "é ü ß 北京 🙂");
+        assert_eq!(sanitize(""), "");
     }
 
     #[test]
