@@ -114,27 +114,38 @@ impl Analysis {
         timer.lap("mentions");
         let linked = pledge::link(&docs, &refs, &mentions, lex);
         timer.lap("pledges");
+        // Each figure's number within its document, then the figures in parallel.
         let mut per_doc = vec![0usize; docs.len()];
-        for (g, r) in refs.iter().enumerate() {
-            let n = per_doc[r.doc];
-            per_doc[r.doc] += 1;
-            let t = &docs[r.doc].tokens;
-            let sr = t.sentence_of(r.raw.toks.0);
-            let sentence = (t.toks[sr.start].start, t.toks[sr.end - 1].end);
-            a.figures.push(Figure {
-                id: format!("fig:{}:{}", corpus.docs[r.doc].id, n),
-                kind: r.raw.kind,
-                value: r.raw.value,
-                unit: r.raw.unit.clone(),
-                qualifier: r.raw.qualifier,
-                qualifier_text: r.raw.qualifier_text.clone(),
-                date: r.raw.date.clone(),
-                span: Span::new(r.doc, r.raw.start, r.raw.end),
-                sentence,
-                pledge: linked.fig_pledge[g],
-                quantity: linked.fig_quantity[g],
-            });
-        }
+        let nth: Vec<usize> = refs
+            .iter()
+            .map(|r| {
+                per_doc[r.doc] += 1;
+                per_doc[r.doc] - 1
+            })
+            .collect();
+        a.figures = refs
+            .par_iter()
+            .zip(nth.par_iter())
+            .enumerate()
+            .map(|(g, (r, &n))| {
+                let t = &docs[r.doc].tokens;
+                let sr = t.sentence_of(r.raw.toks.0);
+                let sentence = (t.toks[sr.start].start, t.toks[sr.end - 1].end);
+                Figure {
+                    id: format!("fig:{}:{}", corpus.docs[r.doc].id, n),
+                    kind: r.raw.kind,
+                    value: r.raw.value,
+                    unit: r.raw.unit.clone(),
+                    qualifier: r.raw.qualifier,
+                    qualifier_text: r.raw.qualifier_text.clone(),
+                    date: r.raw.date.clone(),
+                    span: Span::new(r.doc, r.raw.start, r.raw.end),
+                    sentence,
+                    pledge: linked.fig_pledge[g],
+                    quantity: linked.fig_quantity[g],
+                }
+            })
+            .collect();
         a.pledges = linked.pledges;
         a.quantities = linked.quantities;
         a.corpus = corpus;

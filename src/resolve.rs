@@ -35,6 +35,17 @@ pub struct Resolved {
     pub hit_entity: Vec<Vec<Option<usize>>>,
 }
 
+/// A hit's comparison keys (see [`resolve`]).
+#[derive(Debug, Default)]
+struct HitKeys {
+    /// (given name, surname) of a person or candidate.
+    parts: (Option<String>, String),
+    /// Number of core words of a person or candidate.
+    core_len: usize,
+    /// Organisation-name key (folded name of an unlisted place).
+    org: String,
+}
+
 /// How places are told apart: by gazetteer entry, or by name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum PlaceKey {
@@ -91,8 +102,42 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let __lap = |w: &str| if std::env::var_os("CROSSREAD_TIMINGS").is_some() { eprintln!("crossread:     resolve {w}: {:.3}s", __t.elapsed().as_secs_f64()) };
     let mut hit_entity: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.names.hits.len()]).collect();
     let hit = |(d, h): HitId| -> &NameHit { &docs[d].names.hits[h] };
-    let core = |id: HitId| -> Vec<&str> { hit(id).core_keys(&docs[id.0].tokens) };
     let display = |id: HitId| -> &str { hit(id).display(&docs[id.0].tokens) };
+    // What each hit is compared by, worked out once and in parallel: a
+    // person's (given name, surname) and the organisation-name key.
+    let keys: Vec<Vec<HitKeys>> = docs
+        .par_iter()
+        .map(|de| {
+            de.names
+                .hits
+                .iter()
+                .map(|nh| {
+                    let t = &de.tokens;
+                    let core = nh.core_keys(t);
+                    let display = nh.display(t);
+                    match nh.kind {
+                        Some(EntityKind::Place) => HitKeys {
+                            org: if nh.place.is_none() { fold(display) } else { String::new() },
+                            ..HitKeys::default()
+                        },
+                        Some(EntityKind::Organisation) => {
+                            HitKeys { org: org_name_key(display), ..HitKeys::default() }
+                        }
+                        Some(EntityKind::Person) => {
+                            HitKeys { parts: person_parts(&core, lex), core_len: core.len(), ..HitKeys::default() }
+                        }
+                        None => HitKeys {
+                            parts: person_parts(&core, lex),
+                            core_len: core.len(),
+                            org: org_name_key(display),
+                        },
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let parts = |(d, h): HitId| -> &(Option<String>, String) { &keys[d][h].parts };
+    let org_of = |(d, h): HitId| -> &str { &keys[d][h].org };
     let mut clusters: Vec<Cluster> = Vec::new();
 
     // ---- Places.
@@ -111,7 +156,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         for (h, nh) in de.names.hits.iter().enumerate() {
             match nh.kind {
                 Some(EntityKind::Place) => {
-                    let key = nh.place.map_or_else(|| PlaceKey::Name(fold(display((d, h)))), PlaceKey::Gazetteer);
+                    let key = nh.place.map_or_else(|| PlaceKey::Name(org_of((d, h)).to_string()), PlaceKey::Gazetteer);
                     let c = *place_key.entry(key).or_insert_with(|| {
                         clusters.push(Cluster {
                             kind: EntityKind::Place,
@@ -126,13 +171,13 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 }
                 Some(EntityKind::Organisation) => {
                     if let Some(a) = &nh.defines {
-                        defined.insert(a.clone(), org_name_key(display((d, h))));
+                        defined.insert(a.clone(), org_of((d, h)).to_string());
                     }
                     if nh.acronym {
                         acronyms.push((d, h));
                         continue;
                     }
-                    let key = org_name_key(display((d, h)));
+                    let key = org_of((d, h)).to_string();
                     let c = *org_key.entry(key).or_insert_with(|| {
                         clusters.push(Cluster {
                             kind: EntityKind::Organisation,
@@ -146,7 +191,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     clusters[c].members.push((d, h));
                 }
                 Some(EntityKind::Person) => {
-                    let (given, _) = person_parts(&core((d, h)), lex);
+                    let (given, _) = parts((d, h));
                     let first_hon = nh.first_name_honorific;
                     if given.is_some() {
                         full.push((d, h));
@@ -158,7 +203,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     }
                 }
                 None => {
-                    if core((d, h)).len() >= 2 {
+                    if keys[d][h].core_len >= 2 {
                         cand_full.push((d, h));
                     } else {
                         cand_single.push((d, h));
@@ -227,7 +272,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let person_start = clusters.len();
     let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
     for &id in &full {
-        let (given, surname) = person_parts(&core(id), lex);
+        let (given, surname) = parts(id).clone();
         let given = given.unwrap_or_default();
         let c = *by_full.entry((given.clone(), surname.clone())).or_insert_with(|| {
             clusters.push(Cluster {
@@ -284,22 +329,22 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     __lap("Candidates that spell out a");
     // Candidates that spell out a known full name.
     for &id in &cand_full {
-        let (given, surname) = person_parts(&core(id), lex);
+        let (given, surname) = parts(id);
         let Some(given) = given else { continue };
         let found = surname_index
-            .similar(&surname, lex)
+            .similar(surname, lex)
             .into_iter()
             .flat_map(|s2| by_surname.get(s2).into_iter().flatten())
             .copied()
             .find(|&c| {
                 live(c, &clusters)
-                    && clusters[c].given.as_deref().is_some_and(|g| g == given || variant(g, &given, lex, true))
+                    && clusters[c].given.as_deref().is_some_and(|g| g == given || variant(g, given, lex, true))
             });
         if let Some(c) = found {
             clusters[c].members.push(id);
         } else {
-            let key = org_name_key(display(id));
-            if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
+            let key = org_of(id);
+            if let Some(&c) = org_key.get(key).or_else(|| org_prefix.get(key)) {
                 clusters[c].members.push(id);
             }
         }
@@ -333,7 +378,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             list.par_iter()
                 .map(|&id| {
                     let nh = hit(id);
-                    let (_, word) = person_parts(&core(id), lex);
+                    let word = &parts(id).1;
                     let first_hon = nh.first_name_honorific;
                     let doc = id.0;
                     let pos = nh.span.start;
@@ -422,7 +467,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                             .map(|x| x.0)
                             .filter(|&c| live(c, clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
                             .collect();
-                        (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(&word))
+                        (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(word))
                             .then(|| found[0])
                     })
                     .or_else(|| (!nh.headline).then(|| pick(clusters, false, true)).flatten());
@@ -432,7 +477,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         };
         for (&id, known) in list.iter().zip(known) {
             let nh = hit(id);
-            let (_, word) = person_parts(&core(id), lex);
+            let word = parts(id).1.clone();
             let target = known.or_else(|| surname_only.get(&word).copied()).or_else(|| {
                 (!nh.headline && word.chars().count() >= 6)
                     .then(|| surname_only_index.similar(&word, lex).first().and_then(|k| surname_only.get(*k).copied()))
@@ -455,7 +500,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     // An undecided word that names a known organisation, or starts
                     // its name ("Calloway" for "Calloway Biologics"); one that
                     // "said it would" is an organisation of its own.
-                    let key = org_name_key(display(id));
+                    let key = org_of(id).to_string();
                     if let Some(&c) = org_key.get(&key).or_else(|| org_prefix.get(&key)) {
                         clusters[c].members.push(id);
                     } else if nh.neuter {
@@ -494,6 +539,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         .filter(|c| !c.members.is_empty())
         .map(|cl| (assemble(&cl, docs, lex), cl.members))
         .collect();
+    __lap("assembled");
     entities.sort_by(|(a, _), (b, _)| {
         a.kind
             .cmp(&b.kind)
@@ -501,6 +547,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             .then(b.mentions.len().cmp(&a.mentions.len()))
             .then(a.name.cmp(&b.name))
     });
+    __lap("sorted");
     let mut used: HashMap<String, usize> = HashMap::default();
     let mut out = Vec::with_capacity(entities.len());
     for (idx, (mut e, members)) in entities.into_iter().enumerate() {
@@ -514,6 +561,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
         out.push(e);
     }
+    __lap("numbered");
     Resolved { entities: out, hit_entity }
 }
 
