@@ -297,6 +297,7 @@ impl Progress {
 }
 
 /// Prints the time each stage took to stderr when `CROSSREAD_TIMINGS` is set.
+#[derive(Default)]
 pub struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Timer {

@@ -304,6 +304,9 @@ fn doc_units(
     units
 }
 
+/// A figure group before it is numbered: (commitment, figures, documents, label).
+type Built = (bool, Vec<usize>, Vec<usize>, String);
+
 /// `entities[doc]` are the (start, end, entity) mentions of each document, sorted.
 pub fn link(
     docs: &[DocExtract],
@@ -315,7 +318,7 @@ pub fn link(
     for (g, f) in figs.iter().enumerate() {
         by_doc[f.doc].push(g);
     }
-    let __t = std::time::Instant::now();
+    let timer = crate::analysis::Timer::new();
     let units: Vec<Unit> = by_doc
         .par_iter()
         .enumerate()
@@ -325,9 +328,7 @@ pub fn link(
         .collect();
     // Word weights: rare words say more. Each unit keeps its words as sorted
     // hashes, so overlaps are a merge.
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges units: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, units");
     let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for u in &units {
         for &w in &u.words {
@@ -342,9 +343,7 @@ pub fn link(
     let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
     // Candidate pairs: same kind, unit and magnitude. A small block is compared
     // in full; a large one only through the rarer words its units share.
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges df: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, df");
     let mut blocks: FxHashMap<(u8, &str, i32), Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
         let (k, c, v) = if let Some((c, v)) = &u.money {
@@ -358,9 +357,7 @@ pub fn link(
         };
         blocks.entry((k, c, v)).or_default().push(i);
     }
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges blocks: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, blocks");
     // Each block gives its candidate pairs on its own, so blocks run in parallel.
     let mut cands: Vec<(usize, usize)> = blocks
         .par_iter()
@@ -398,9 +395,7 @@ pub fn link(
     if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
         eprintln!("crossread: {} figure units, {} candidate pairs", units.len(), cands.len());
     }
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges cands: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, cands");
     let mut pairs: Vec<(f64, usize, usize)> = cands
         .into_par_iter()
         .filter_map(|(a, b)| {
@@ -430,14 +425,10 @@ pub fn link(
             (s >= threshold).then_some((s, a, b))
         })
         .collect();
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges scored: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, scored");
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Greedy: best links first, one unit per other document in a group.
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges sorted: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, sorted");
     let mut parent: Vec<usize> = (0..units.len()).collect();
     // Documents of each group; the smaller group is checked against and merged
     // into the larger, so growing a big group stays cheap.
@@ -458,23 +449,22 @@ pub fn link(
         let moved = std::mem::take(&mut group_docs[small]);
         group_docs[big].extend(moved);
     }
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges greedy: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, greedy");
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..units.len() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges grouped: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, grouped");
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    groups.par_iter_mut().for_each(|g| g.sort_by_key(|&u| units[u].figs[0]));
-    groups.par_sort_by_key(|g| units[g[0]].figs[0]);
+    // Sorted by first figure, read from one dense array (not through each unit).
+    let first_fig: Vec<usize> = units.iter().map(|u| u.figs[0]).collect();
+    groups.par_iter_mut().for_each(|g| g.sort_unstable_by_key(|&u| first_fig[u]));
+    groups.par_sort_unstable_by_key(|g| first_fig[g[0]]);
+    timer.lap("  pledges, group sort");
     // Each group's figures, documents and label, worked out in parallel; the
     // numbering follows in reading order.
-    let built: Vec<Option<(bool, Vec<usize>, Vec<usize>, String)>> = groups
+    let built: Vec<Option<Built>> = groups
         .par_iter()
         .map(|g| {
             let commitment = g.iter().any(|&u| units[u].commitment);
@@ -495,9 +485,7 @@ pub fn link(
             Some((commitment, fig_ids, doc_ids, label))
         })
         .collect();
-    if std::env::var_os("CROSSREAD_TIMINGS").is_some() {
-        eprintln!("crossread:     pledges built: {:.3}s", __t.elapsed().as_secs_f64());
-    }
+    timer.lap("  pledges, built");
     let mut out =
         Linked { fig_pledge: vec![None; figs.len()], fig_quantity: vec![None; figs.len()], ..Linked::default() };
     for (commitment, fig_ids, doc_ids, label) in built.into_iter().flatten() {

@@ -84,22 +84,29 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
     if a == b {
         return true;
     }
-    let len = a.chars().count().min(b.chars().count());
+    // Cheapest tests first. The first letter is rarely what differs between
+    // spellings of one name.
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.min(lb);
     if len < 5 {
+        return false;
+    }
+    let max = if len >= 9 { 2 } else { 1 };
+    // An edit distance is at least the difference in length.
+    if la.abs_diff(lb) > max {
         return false;
     }
     if first_names && lex.first_names.contains(a) && lex.first_names.contains(b) {
         return false;
     }
-    let max = if len >= 9 { 2 } else { 1 };
-    // The first letter is rarely what differs between spellings of one name.
-    a.chars().next() == b.chars().next() && edit_distance(a, b, max) <= max
+    edit_distance(a, b, max) <= max
 }
 
 /// Links all documents' name hits into entities.
 pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
-    let __t = std::time::Instant::now();
-    let __lap = |w: &str| if std::env::var_os("CROSSREAD_TIMINGS").is_some() { eprintln!("crossread:     resolve {w}: {:.3}s", __t.elapsed().as_secs_f64()) };
     let mut hit_entity: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.names.hits.len()]).collect();
     let hit = |(d, h): HitId| -> &NameHit { &docs[d].names.hits[h] };
     let display = |id: HitId| -> &str { hit(id).display(&docs[id.0].tokens) };
@@ -120,9 +127,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                             org: if nh.place.is_none() { fold(display) } else { String::new() },
                             ..HitKeys::default()
                         },
-                        Some(EntityKind::Organisation) => {
-                            HitKeys { org: org_name_key(display), ..HitKeys::default() }
-                        }
+                        Some(EntityKind::Organisation) => HitKeys { org: org_name_key(display), ..HitKeys::default() },
                         Some(EntityKind::Person) => {
                             HitKeys { parts: person_parts(&core, lex), core_len: core.len(), ..HitKeys::default() }
                         }
@@ -213,7 +218,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
-    __lap("Acronyms: defined in parent");
     // Acronyms: defined in parentheses, or the initials of exactly one organisation.
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, &c) in &org_key {
@@ -267,7 +271,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     for p in ambiguous {
         org_prefix.remove(&p);
     }
-    __lap("People with full names.");
     // People with full names.
     let person_start = clusters.len();
     let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -286,7 +289,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
-    __lap("Spelling variants of one fu");
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
     let mut alias_of: Vec<usize> = (0..clusters.len()).collect();
@@ -326,7 +328,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
     let live = |c: usize, clusters: &Vec<Cluster>| !clusters[c].members.is_empty();
-    __lap("Candidates that spell out a");
     // Candidates that spell out a known full name.
     for &id in &cand_full {
         let (given, surname) = parts(id);
@@ -349,7 +350,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
-    __lap("Bare surnames and Sir + f");
     // Bare surnames and "Sir" + first name, then candidates.
     let person_end = clusters.len();
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
@@ -390,7 +390,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                             let part =
                                 if by_given_name { cl.given.as_deref().unwrap_or("") } else { cl.surname.as_str() };
                             if fuzzy {
-                                part != word && variant(part, &word, lex, by_given_name)
+                                part != word && variant(part, word, lex, by_given_name)
                             } else {
                                 part == word
                             }
@@ -447,7 +447,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         // Across the corpus: the person of that name mentioned in most documents.
                         let (index, map) =
                             if by_given_name { (&given_index, &by_given) } else { (&surname_index, &by_surname) };
-                        let keys: Vec<&str> = if fuzzy { index.similar(&word, lex) } else { vec![word.as_str()] };
+                        let keys: Vec<&str> = if fuzzy { index.similar(word, lex) } else { vec![word.as_str()] };
                         keys.into_iter()
                             .flat_map(|k| map.get(k).into_iter().flatten())
                             .copied()
@@ -518,7 +518,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
-    __lap("People found only by a comm");
     // People found only by a common first name whose name starts an
     // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital").
     for c in person_start..clusters.len() {
@@ -532,22 +531,19 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             clusters[o].members.extend(m);
         }
     }
-    __lap("---- Assemble entities.");
     // ---- Assemble entities.
     let mut entities: Vec<(Entity, Vec<HitId>)> = clusters
         .into_par_iter()
         .filter(|c| !c.members.is_empty())
         .map(|cl| (assemble(&cl, docs, lex), cl.members))
         .collect();
-    __lap("assembled");
-    entities.sort_by(|(a, _), (b, _)| {
+    entities.par_sort_by(|(a, _), (b, _)| {
         a.kind
             .cmp(&b.kind)
             .then(b.doc_count.cmp(&a.doc_count))
             .then(b.mentions.len().cmp(&a.mentions.len()))
             .then(a.name.cmp(&b.name))
     });
-    __lap("sorted");
     let mut used: HashMap<String, usize> = HashMap::default();
     let mut out = Vec::with_capacity(entities.len());
     for (idx, (mut e, members)) in entities.into_iter().enumerate() {
@@ -561,7 +557,6 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
         out.push(e);
     }
-    __lap("numbered");
     Resolved { entities: out, hit_entity }
 }
 

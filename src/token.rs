@@ -259,6 +259,14 @@ fn lex(flat: &str) -> Vec<Token> {
             let mut letters_since_dot = 1usize;
             let mut dotted = false;
             while let Some(&(j, d)) = it.peek() {
+                // A plain lower-case letter goes on the word without further checks.
+                if d.is_ascii_lowercase() {
+                    lower += 1;
+                    letters_since_dot += 1;
+                    it.next();
+                    end = j + 1;
+                    continue;
+                }
                 let next = flat[j + d.len_utf8()..].chars().next();
                 // "RMB8.5", "USD5m": a currency code glued to its amount.
                 if d.is_ascii_digit() && !digit && c.is_uppercase() && upper == end - i && end - i <= 3 && lower == 0 {

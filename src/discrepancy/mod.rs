@@ -14,8 +14,8 @@ mod reuse;
 mod roles;
 
 use crate::analysis::{Analysis, Parts};
-use rayon::prelude::*;
 use crate::model::{Discrepancy, DiscrepancyKind, Span};
+use rayon::prelude::*;
 
 /// One kind of discrepancy finder.
 type Finder = fn(&Parts<'_>) -> Vec<Discrepancy>;
