@@ -88,7 +88,7 @@ impl Analysis {
         progress.set_stage(Stage::Linking);
         let Resolved { entities, hit_entity } = resolve::resolve(&docs, lex);
         timer.lap("resolve");
-        let mut a = Analysis { entities, ..Analysis::default() };
+        let mut a = Analysis { corpus, entities, ..Analysis::default() };
         a.quotes = attribute_quotes(&docs, &hit_entity, &a.entities);
         for de in &docs {
             a.blanks.extend(de.names.blanks.iter().cloned());
@@ -96,6 +96,8 @@ impl Analysis {
         // The name hits have done their work; free them before linking figures.
         drop(hit_entity);
         docs.par_iter_mut().for_each(|de| de.names = crate::extract::names::DocNames::default());
+        // The user's entity corrections, before anything is built on the entities.
+        corrections.apply(&mut a);
         // Figures, in reading order.
         let mut refs: Vec<FigRef<'_>> = Vec::new();
         for (d, de) in docs.iter().enumerate() {
@@ -112,8 +114,12 @@ impl Analysis {
         }
         mentions.par_iter_mut().for_each(|v| v.sort_unstable());
         timer.lap("mentions");
-        let linked = pledge::link(&docs, &refs, &mentions, lex);
-        timer.lap("pledges");
+        // Linking figures, and meanwhile the discrepancies that need no figures.
+        let (linked, mut found) = rayon::join(
+            || pledge::link(&docs, &refs, &mentions, lex),
+            || crate::discrepancy::find_without_figures(&Parts { analysis: &a, docs: &docs }),
+        );
+        timer.lap("pledges, and discrepancies of people");
         // Each figure's number within its document, then the figures in parallel.
         let mut per_doc = vec![0usize; docs.len()];
         let nth: Vec<usize> = refs
@@ -132,7 +138,7 @@ impl Analysis {
                 let sr = t.sentence_of(r.raw.toks.0);
                 let sentence = (t.toks[sr.start].start, t.toks[sr.end - 1].end);
                 Figure {
-                    id: format!("fig:{}:{}", corpus.docs[r.doc].id, n),
+                    id: format!("fig:{}:{}", a.corpus.docs[r.doc].id, n),
                     kind: r.raw.kind,
                     value: r.raw.value,
                     unit: r.raw.unit.clone(),
@@ -148,12 +154,10 @@ impl Analysis {
             .collect();
         a.pledges = linked.pledges;
         a.quantities = linked.quantities;
-        a.corpus = corpus;
-        corrections.apply(&mut a);
         progress.set_stage(Stage::Comparing);
-        let found = crate::discrepancy::find(&Parts { analysis: &a, docs: &docs });
-        a.discrepancies = found;
-        timer.lap("discrepancies");
+        found.extend(crate::discrepancy::find_with_figures(&Parts { analysis: &a, docs: &docs }));
+        a.discrepancies = crate::discrepancy::rank(found);
+        timer.lap("discrepancies of figures");
         // The extraction is done with: its flat texts become the views.
         a.views = docs
             .into_par_iter()
@@ -190,9 +194,7 @@ impl Analysis {
                 v.marks.push((fig.span, Target::Figure(f)));
             }
         }
-        for v in &mut self.views {
-            v.marks.sort_by_key(|(s, _)| (s.start, s.end));
-        }
+        self.views.par_iter_mut().for_each(|v| v.marks.sort_by_key(|(s, _)| (s.start, s.end)));
     }
 
     /// Every mention of an entity or every figure of a pledge, by document, in reading order.

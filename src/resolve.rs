@@ -273,15 +273,16 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     }
     // People with full names.
     let person_start = clusters.len();
-    let mut by_full: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // Clusters are numbered in order of first appearance; the map only finds them.
+    let mut by_full: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for &id in &full {
-        let (given, surname) = parts(id).clone();
-        let given = given.unwrap_or_default();
-        let c = *by_full.entry((given.clone(), surname.clone())).or_insert_with(|| {
+        let (given, surname) = parts(id);
+        let given = given.as_deref().unwrap_or("");
+        let c = *by_full.entry((given, surname.as_str())).or_insert_with(|| {
             clusters.push(Cluster {
                 kind: EntityKind::Person,
-                given: Some(given),
-                surname,
+                given: Some(given.to_string()),
+                surname: surname.clone(),
                 members: Vec::new(),
                 name: None,
             });

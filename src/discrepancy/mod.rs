@@ -22,18 +22,43 @@ type Finder = fn(&Parts<'_>) -> Vec<Discrepancy>;
 
 /// Every discrepancy of the corpus, most significant first, numbered `disc:1`...
 pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
-    let mut out = Vec::new();
+    let (mut out, late) = rayon::join(|| find_without_figures(p), || find_with_figures(p));
+    out.extend(late);
+    rank(out)
+}
+
+/// The discrepancies of people, names, quotations and copied text: they need
+/// the entities but not the linked figures, so they can run while figures are linked.
+pub fn find_without_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
+    run(
+        p,
+        &[
+            ("roles", roles::find),
+            ("missing names", names::missing),
+            ("spelling", names::spelling),
+            ("quotes", quotes::find),
+            ("reuse", reuse::find),
+        ],
+    )
+}
+
+/// The discrepancies of figures, pledges and single sources.
+pub fn find_with_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
+    run(p, &[("figures", figures::find), ("single source", figures::single_source)])
+}
+
+/// Orders discrepancies, most significant first, and numbers them `disc:1`...
+pub fn rank(mut out: Vec<Discrepancy>) -> Vec<Discrepancy> {
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(first_span(a).cmp(&first_span(b))));
+    for (i, d) in out.iter_mut().enumerate() {
+        d.id = format!("disc:{}", i + 1);
+    }
+    out
+}
+
+/// Runs independent finders side by side; their results keep the finders' order.
+fn run(p: &Parts<'_>, finders: &[(&str, Finder)]) -> Vec<Discrepancy> {
     let timing = std::env::var_os("CROSSREAD_TIMINGS").is_some();
-    let finders: [(&str, Finder); 7] = [
-        ("figures", figures::find),
-        ("roles", roles::find),
-        ("missing names", names::missing),
-        ("spelling", names::spelling),
-        ("quotes", quotes::find),
-        ("reuse", reuse::find),
-        ("single source", figures::single_source),
-    ];
-    // The finders are independent: run them side by side, keep their order.
     let found: Vec<Vec<Discrepancy>> = finders
         .par_iter()
         .map(|(name, f)| {
@@ -45,14 +70,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
             v
         })
         .collect();
-    for v in found {
-        out.extend(v);
-    }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(first_span(a).cmp(&first_span(b))));
-    for (i, d) in out.iter_mut().enumerate() {
-        d.id = format!("disc:{}", i + 1);
-    }
-    out
+    found.into_iter().flatten().collect()
 }
 
 fn first_span(d: &Discrepancy) -> Option<Span> {
