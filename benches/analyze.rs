@@ -12,6 +12,10 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use crossread::analysis::Analysis;
 use crossread::corpus::Corpus;
 
+/// The allocator the binary ships with, so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus(n: usize) -> Corpus {
     let texts = crossread::synth::corpus(n, 3000, 7);
     Corpus::from_texts(texts.iter().map(|(p, t)| (p.as_str(), t.as_str())))
