@@ -220,9 +220,19 @@ fn doc_units(
     }
     let mut taken = vec![false; list.len()];
     // The normalised hash of every content word, once per document (0: not a
-    // content word).
+    // content word). Only the sentences that hold a figure are read: the
+    // context windows never leave the sentence of their figure.
+    let mut with_figure = vec![false; t.sents.len()];
+    for &g in list {
+        if let Some(tok) = t.toks.get(figs[g].raw.toks.0) {
+            with_figure[tok.sent as usize] = true;
+        }
+    }
     let hashes: Vec<u64> = (0..t.len())
         .map(|i| {
+            if !with_figure[t.toks[i].sent as usize] {
+                return 0;
+            }
             let k = t.key(i);
             let content = t.toks[i].kind == Kind::Word
                 && k.len() >= 3
