@@ -329,7 +329,7 @@ pub fn link(
         by_doc[f.doc].push(g);
     }
     let timer = crate::analysis::Timer::new();
-    let units: Vec<Unit> = by_doc
+    let mut units: Vec<Unit> = by_doc
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, list)| {
@@ -347,8 +347,11 @@ pub fn link(
     }
     let n_units = units.len().max(1) as f64;
     let idf_of = |w: u64| -> f64 { (n_units / (1.0 + f64::from(*df.get(&w).unwrap_or(&0)))).ln().max(0.1) };
-    let unit_words: Vec<Vec<(u64, f64)>> =
-        units.iter().map(|u| u.words.iter().map(|&w| (w, idf_of(w))).collect()).collect();
+    // Each unit's words move into the weighted list (not copied).
+    let unit_words: Vec<Vec<(u64, f64)>> = units
+        .par_iter_mut()
+        .map(|u| std::mem::take(&mut u.words).into_iter().map(|w| (w, idf_of(w))).collect())
+        .collect();
     let weight: Vec<f64> = unit_words.iter().map(|ws| ws.iter().map(|w| w.1).sum()).collect();
     let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
     // Candidate pairs: same kind, unit and magnitude. A small block is compared
@@ -383,7 +386,7 @@ pub fn link(
             }
             let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
             for &i in members {
-                let mut rare: Vec<u64> = units[i].words.iter().copied().filter(|&w| dfw(w) >= 2).collect();
+                let mut rare: Vec<u64> = unit_words[i].iter().map(|w| w.0).filter(|&w| dfw(w) >= 2).collect();
                 rare.sort_by_key(|&w| (dfw(w), w));
                 for w in rare.into_iter().take(4) {
                     index.entry(w).or_default().push(i);

@@ -106,106 +106,110 @@ pub fn json(a: &Analysis) -> String {
 /// Writes the JSON contract as one compact line, streaming (a 10,000-article
 /// corpus gives a very large object; it is never held in memory as text).
 ///
-/// The long arrays are serialised in parallel, in chunks written in order; the
-/// bytes are the same as serialising [`Out`] in one go.
+/// Items are converted and serialised in parallel, a batch at a time, and
+/// written in order; the bytes are the same as serialising [`Out`] in one go.
 pub fn write_json(a: &Analysis, w: impl std::io::Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    let out = contract(a);
-    write!(w, "{{\"version\":{}", out.version)?;
-    array(&mut w, "documents", &out.documents)?;
-    array(&mut w, "entities", &out.entities)?;
-    array(&mut w, "figures", &out.figures)?;
-    array(&mut w, "pledges", &out.pledges)?;
-    array(&mut w, "quantities", &out.quantities)?;
-    array(&mut w, "discrepancies", &out.discrepancies)?;
+    write!(w, "{{\"version\":{VERSION}")?;
+    array(&mut w, "documents", &a.corpus.docs, doc_out)?;
+    array(&mut w, "entities", &a.entities, |e| entity_out(a, e))?;
+    array(&mut w, "figures", &a.figures, |f| figure_out(a, f))?;
+    array(&mut w, "pledges", &a.pledges, |g| group(a, g))?;
+    array(&mut w, "quantities", &a.quantities, |g| group(a, g))?;
+    array(&mut w, "discrepancies", &a.discrepancies, |d| disc_out(a, d))?;
     w.write_all(b"}\n")?;
     w.flush()
 }
 
-/// `,"name":[...]` with the items serialised compactly, chunks in parallel.
-fn array<T: Serialize + Sync>(w: &mut impl std::io::Write, name: &str, items: &[T]) -> std::io::Result<()> {
+/// `,"name":[...]`: each item converted by `out` and serialised compactly,
+/// in parallel chunks, a bounded batch in memory at a time.
+fn array<'a, T: Sync, O: Serialize>(
+    w: &mut impl std::io::Write,
+    name: &str,
+    items: &'a [T],
+    out: impl Fn(&'a T) -> O + Sync,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
+    const CHUNK: usize = 256;
     write!(w, ",\"{name}\":[")?;
-    let chunks: Vec<Result<Vec<u8>, serde_json::Error>> = items
-        .par_chunks(256)
-        .map(|chunk| {
-            let mut buf = Vec::new();
-            for (i, item) in chunk.iter().enumerate() {
-                if i > 0 {
-                    buf.push(b',');
+    for (b, batch) in items.chunks(CHUNK * 64).enumerate() {
+        let chunks: Vec<Result<Vec<u8>, serde_json::Error>> = batch
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, &out(item))?;
                 }
-                serde_json::to_writer(&mut buf, item)?;
+                Ok(buf)
+            })
+            .collect();
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            if b > 0 || i > 0 {
+                w.write_all(b",")?;
             }
-            Ok(buf)
-        })
-        .collect();
-    for (i, chunk) in chunks.into_iter().enumerate() {
-        if i > 0 {
-            w.write_all(b",")?;
+            w.write_all(&chunk.map_err(std::io::Error::from)?)?;
         }
-        w.write_all(&chunk.map_err(std::io::Error::from)?)?;
     }
     w.write_all(b"]")
 }
 
+fn doc_out(d: &crate::corpus::Document) -> DocOut<'_> {
+    DocOut { id: &d.id, path: &d.path, title: &d.title, bytes: d.bytes, sha256: &d.sha256 }
+}
+
+fn entity_out<'a>(a: &'a Analysis, e: &'a crate::model::Entity) -> EntityOut<'a> {
+    EntityOut {
+        id: &e.id,
+        kind: e.kind.as_str(),
+        name: &e.name,
+        aliases: &e.aliases,
+        roles: &e.roles,
+        mentions: e.mentions.iter().map(|&m| mention(a, m)).collect(),
+    }
+}
+
+fn figure_out<'a>(a: &'a Analysis, f: &'a crate::model::Figure) -> FigureOut<'a> {
+    let m = mention(a, f.span);
+    FigureOut {
+        id: &f.id,
+        kind: f.kind.as_str(),
+        value: f.value,
+        unit: f.unit.as_deref(),
+        qualifier: f.qualifier.map(crate::model::Qualifier::as_str),
+        date: f.date.as_deref(),
+        doc: m.doc,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        pledge: f.pledge.map(|p| a.pledges[p].id.as_str()),
+        quantity: f.quantity.map(|q| a.quantities[q].id.as_str()),
+    }
+}
+
+fn disc_out<'a>(a: &'a Analysis, d: &'a crate::model::Discrepancy) -> DiscOut<'a> {
+    DiscOut {
+        id: &d.id,
+        kind: d.kind.as_str(),
+        summary: &d.summary,
+        details: &d.details,
+        entity: d.entity.and_then(|e| a.entities.get(e)).map(|e| e.id.as_str()),
+        pledge: d.pledge.and_then(|p| a.pledges.get(p)).map(|p| p.id.as_str()),
+        mentions: d.spans.iter().map(|&s| mention(a, s)).collect(),
+    }
+}
+
 fn contract(a: &Analysis) -> Out<'_> {
-    use rayon::prelude::*;
     Out {
         version: VERSION,
-        documents: a
-            .corpus
-            .docs
-            .iter()
-            .map(|d| DocOut { id: &d.id, path: &d.path, title: &d.title, bytes: d.bytes, sha256: &d.sha256 })
-            .collect(),
-        entities: a
-            .entities
-            .par_iter()
-            .map(|e| EntityOut {
-                id: &e.id,
-                kind: e.kind.as_str(),
-                name: &e.name,
-                aliases: &e.aliases,
-                roles: &e.roles,
-                mentions: e.mentions.iter().map(|&m| mention(a, m)).collect(),
-            })
-            .collect(),
-        figures: a
-            .figures
-            .par_iter()
-            .map(|f| {
-                let m = mention(a, f.span);
-                FigureOut {
-                    id: &f.id,
-                    kind: f.kind.as_str(),
-                    value: f.value,
-                    unit: f.unit.as_deref(),
-                    qualifier: f.qualifier.map(crate::model::Qualifier::as_str),
-                    date: f.date.as_deref(),
-                    doc: m.doc,
-                    start: m.start,
-                    end: m.end,
-                    text: m.text,
-                    pledge: f.pledge.map(|p| a.pledges[p].id.as_str()),
-                    quantity: f.quantity.map(|q| a.quantities[q].id.as_str()),
-                }
-            })
-            .collect(),
+        documents: a.corpus.docs.iter().map(doc_out).collect(),
+        entities: a.entities.iter().map(|e| entity_out(a, e)).collect(),
+        figures: a.figures.iter().map(|f| figure_out(a, f)).collect(),
         pledges: a.pledges.iter().map(|g| group(a, g)).collect(),
         quantities: a.quantities.iter().map(|g| group(a, g)).collect(),
-        discrepancies: a
-            .discrepancies
-            .par_iter()
-            .map(|d| DiscOut {
-                id: &d.id,
-                kind: d.kind.as_str(),
-                summary: &d.summary,
-                details: &d.details,
-                entity: d.entity.and_then(|e| a.entities.get(e)).map(|e| e.id.as_str()),
-                pledge: d.pledge.and_then(|p| a.pledges.get(p)).map(|p| p.id.as_str()),
-                mentions: d.spans.iter().map(|&s| mention(a, s)).collect(),
-            })
-            .collect(),
+        discrepancies: a.discrepancies.iter().map(|d| disc_out(a, d)).collect(),
     }
 }
 
