@@ -107,6 +107,7 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
 
 /// Links all documents' name hits into entities.
 pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
+    let timer = crate::analysis::Timer::new();
     let mut hit_entity: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.names.hits.len()]).collect();
     let hit = |(d, h): HitId| -> &NameHit { &docs[d].names.hits[h] };
     let display = |id: HitId| -> &str { hit(id).display(&docs[id.0].tokens) };
@@ -218,6 +219,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
+    timer.lap("  resolve, keys and kinds");
     // Acronyms: defined in parentheses, or the initials of exactly one organisation.
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, &c) in &org_key {
@@ -271,6 +273,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     for p in ambiguous {
         org_prefix.remove(&p);
     }
+    timer.lap("  resolve, organisations");
     // People with full names.
     let person_start = clusters.len();
     // Clusters are numbered in order of first appearance; the map only finds them.
@@ -290,6 +293,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
+    timer.lap("  resolve, full names");
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
     let mut alias_of: Vec<usize> = (0..clusters.len()).collect();
@@ -329,6 +333,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
     let live = |c: usize, clusters: &Vec<Cluster>| !clusters[c].members.is_empty();
+    timer.lap("  resolve, spelling variants");
     // Candidates that spell out a known full name.
     for &id in &cand_full {
         let (given, surname) = parts(id);
@@ -351,6 +356,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
+    timer.lap("  resolve, candidates");
     // Bare surnames and "Sir" + first name, then candidates.
     let person_end = clusters.len();
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
@@ -532,6 +538,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             clusters[o].members.extend(m);
         }
     }
+    timer.lap("  resolve, single names");
     // ---- Assemble entities.
     let mut entities: Vec<(Entity, Vec<HitId>)> = clusters
         .into_par_iter()
@@ -558,6 +565,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
         out.push(e);
     }
+    timer.lap("  resolve, entities");
     Resolved { entities: out, hit_entity }
 }
 
