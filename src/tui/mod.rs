@@ -27,8 +27,6 @@ pub mod theme;
 pub mod visual;
 pub mod wrap;
 
-#[cfg(test)]
-mod tests;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

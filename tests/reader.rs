@@ -11,15 +11,15 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
-use super::app::{update, Action, Annotate, App, Motion, Pane, View};
-use super::keys::{key_action, mouse_action};
-use super::layer::Layer;
-use super::rows::FigRow;
-use super::theme::Theme;
-use super::{draw, keys};
-use crate::analysis::{Analysis, Progress, Selection, Stage};
-use crate::corpus::Corpus;
-use crate::model::EntityKind;
+use crossread::tui::app::{update, Action, Annotate, App, Motion, Pane, View};
+use crossread::tui::keys::{key_action, mouse_action};
+use crossread::tui::layer::Layer;
+use crossread::tui::rows::FigRow;
+use crossread::tui::theme::Theme;
+use crossread::tui::{draw, keys};
+use crossread::analysis::{Analysis, Progress, Selection, Stage};
+use crossread::corpus::Corpus;
+use crossread::model::EntityKind;
 
 fn seeds() -> Arc<Analysis> {
     static SEEDS: OnceLock<Arc<Analysis>> = OnceLock::new();
@@ -93,7 +93,7 @@ fn rows_of(buf: &Buffer) -> Vec<String> {
         .collect()
 }
 
-fn reader(app: &App) -> &super::app::Reader {
+fn reader(app: &App) -> &crossread::tui::app::Reader {
     app.reader().expect("the analysis is loaded")
 }
 
@@ -210,13 +210,13 @@ fn the_help_layer_takes_keys_first() {
 
 #[test]
 fn the_help_lists_every_key_of_every_pane() {
-    let lines = super::layer::help_lines(200);
+    let lines = crossread::tui::layer::help_lines(200);
     let text: String = lines
         .iter()
         .map(|l| match l {
-            super::layer::HelpLine::Title(t) => format!("{t}\n"),
-            super::layer::HelpLine::Key(k, w) => format!("{} {w}\n", k.unwrap_or("")),
-            super::layer::HelpLine::Blank => "\n".into(),
+            crossread::tui::layer::HelpLine::Title(t) => format!("{t}\n"),
+            crossread::tui::layer::HelpLine::Key(k, w) => format!("{} {w}\n", k.unwrap_or("")),
+            crossread::tui::layer::HelpLine::Blank => "\n".into(),
         })
         .collect();
     // Every entry of the key table is in the help, unwrapped at this width.
@@ -226,11 +226,11 @@ fn the_help_lists_every_key_of_every_pane() {
         }
     }
     // Narrow help wraps long descriptions instead of cutting them.
-    let narrow = super::layer::help_lines(60);
+    let narrow = crossread::tui::layer::help_lines(60);
     assert!(narrow.len() > lines.len());
     for l in &narrow {
-        if let super::layer::HelpLine::Key(_, w) = l {
-            assert!(super::wrap::width(w) <= 60 - 3 - super::layer::key_column(), "{w}");
+        if let crossread::tui::layer::HelpLine::Key(_, w) = l {
+            assert!(crossread::tui::wrap::width(w) <= 60 - 3 - crossread::tui::layer::key_column(), "{w}");
         }
     }
     for needle in [
@@ -332,7 +332,7 @@ fn lists_move_page_and_stay_in_view() {
 fn long_lists_move_in_time_proportional_to_the_screen() {
     // 400,000 rows (the figures of 10,000 articles): the end, a page and back.
     let n = 400_000;
-    let mut pos = super::app::ListPos::default();
+    let mut pos = crossread::tui::app::ListPos::default();
     let tall = |i: usize| if i.is_multiple_of(7) { 1 } else { 3 };
     pos.apply(Motion::Bottom, n, 30, &tall, &|i| !i.is_multiple_of(7));
     assert_eq!(pos.sel, n - 1);
@@ -397,7 +397,7 @@ fn documents_open_in_the_article_pane() {
     assert!(reader(&app).article.top > top);
     press(&mut app, ch('G'));
     let r = reader(&app);
-    let h = usize::from(super::layout::inner(r.main_layout(app.area()).rect(Pane::Article)).height);
+    let h = usize::from(crossread::tui::layout::inner(r.main_layout(app.area()).rect(Pane::Article)).height);
     assert_eq!(r.article.top_line(), r.article.wrap.len().saturating_sub(h));
     press(&mut app, ch('g'));
     assert_eq!(reader(&app).article.top, 0);
@@ -420,7 +420,7 @@ fn side_by_side_for_a_person_visits_every_mention_in_order() {
     for c in &side.visible {
         let first = e.mentions.iter().find(|m| m.doc() == c.doc).unwrap();
         let line = c.wrap.line_of(first.start);
-        let h = usize::from(super::side::text_rect(c.rect).height);
+        let h = usize::from(crossread::tui::side::text_rect(c.rect).height);
         assert!(line >= c.top && line < c.top + h, "doc {} first mention not in view", c.doc);
     }
     assert_eq!(side.visible[1].forms, ["John Healey", "Mr Healey"]);
@@ -433,7 +433,7 @@ fn side_by_side_for_a_person_visits_every_mention_in_order() {
         let col = side.visible.iter().find(|c| c.doc == cur.doc()).expect("the cursor's column is on screen");
         assert_eq!(col.col, side.focus);
         let line = col.wrap.line_of(cur.start);
-        let h = usize::from(super::side::text_rect(col.rect).height);
+        let h = usize::from(crossread::tui::side::text_rect(col.rect).height);
         assert!(line >= col.top && line < col.top + h, "mention {cur:?} not in view");
         seen.push(cur);
     }
@@ -525,7 +525,7 @@ fn the_article_steps_through_marks_and_mentions() {
     let r = reader(&app);
     let first = seeds().views[0].marks[0];
     assert_eq!(r.article.cursor, Some(first.0));
-    assert_eq!(r.selection, Some(super::rows::selection_of(&seeds(), first.1)));
+    assert_eq!(r.selection, Some(crossread::tui::rows::selection_of(&seeds(), first.1)));
     // n follows the selection across documents.
     select_person(&mut app, "John Healey");
     press(&mut app, ch('4'));
@@ -562,11 +562,11 @@ fn resizing_redraws_and_small_terminals_get_one_line() {
     assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
     update(&mut app, Action::Resize(200, 50));
     let r = reader(&app);
-    assert_eq!(r.article.wrap.width, super::layout::MAX_TEXT, "long lines are capped");
+    assert_eq!(r.article.wrap.width, crossread::tui::layout::MAX_TEXT, "long lines are capped");
     update(&mut app, Action::Resize(90, 30));
     let r = reader(&app);
     assert_eq!(r.article.wrap.width, r.article_view(app.area()).width);
-    assert!(r.article.wrap.width < super::layout::MAX_TEXT);
+    assert!(r.article.wrap.width < crossread::tui::layout::MAX_TEXT);
     update(&mut app, Action::Resize(200, 50));
     assert!(rows_of(&buffer(&app))[0].contains("1 Documents"));
     update(&mut app, Action::Resize(1, 1));
@@ -579,13 +579,13 @@ fn resizing_redraws_and_small_terminals_get_one_line() {
 fn clicks_focus_select_and_open() {
     let mut app = app();
     let lay = reader(&app).main_layout(app.area());
-    let fig = super::layout::inner(lay.rect(Pane::Figures));
+    let fig = crossread::tui::layout::inner(lay.rect(Pane::Figures));
     // The second line of the figure pane is the first pledge.
     update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
     assert_eq!(reader(&app).focus, Pane::Figures);
     assert_eq!(reader(&app).selection, Some(Selection::Pledge(0)));
     // Clicking it again opens it side by side (the focused pane may have grown).
-    let fig = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Figures));
+    let fig = crossread::tui::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Figures));
     update(&mut app, Action::Click(fig.x + 3, fig.y + 1));
     assert_eq!(reader(&app).view, View::SideBySide);
     update(&mut app, Action::Back);
@@ -600,7 +600,7 @@ fn clicks_focus_select_and_open() {
     let y = art.y + (line - r3.article.top_line()) as u16;
     let wl = r3.article.wrap.lines[line];
     let flat = &seeds().views[0].flat;
-    let x = art.x + super::wrap::width(&flat[wl.start as usize..healey.start as usize]) as u16 + 1;
+    let x = art.x + crossread::tui::wrap::width(&flat[wl.start as usize..healey.start as usize]) as u16 + 1;
     update(&mut app, Action::Click(x, y));
     assert_eq!(reader(&app).selection, Some(Selection::Entity(entity("John Healey"))));
     assert_eq!(reader(&app).article.cursor, Some(healey));
@@ -621,7 +621,7 @@ fn loading_shows_progress_then_the_reader() {
     insta::assert_snapshot!("loading", screen(&app));
     assert_eq!(key_action(&app, ch('j')), None);
     assert_eq!(key_action(&app, ch('q')), Some(Action::Quit));
-    update(&mut app, Action::Loaded(Arc::new(super::app::Loaded::new(seeds()))));
+    update(&mut app, Action::Loaded(Arc::new(crossread::tui::app::Loaded::new(seeds()))));
     assert!(app.reader().is_some());
 }
 
@@ -811,7 +811,7 @@ fn control_characters_never_reach_the_buffer() {
         keys_str(&mut app, k);
         let buf = buffer(&app);
         for c in &buf.content {
-            assert!(c.symbol().chars().all(super::wrap::is_safe_char), "unsafe cell {:?}", c.symbol());
+            assert!(c.symbol().chars().all(crossread::tui::wrap::is_safe_char), "unsafe cell {:?}", c.symbol());
         }
     }
     press(&mut app, key(KeyCode::Enter));
@@ -1021,7 +1021,7 @@ fn find_side_by_side_covers_every_column() {
     type_str(&mut app, "brussels");
     press(&mut app, key(KeyCode::Enter));
     let f = reader(&app).find.clone().unwrap();
-    let docs: Vec<usize> = f.hits.iter().map(crate::model::Span::doc).collect();
+    let docs: Vec<usize> = f.hits.iter().map(crossread::model::Span::doc).collect();
     assert!(docs.len() >= 2, "{docs:?}");
     // Stepping focuses the column of the hit and shows it.
     for _ in 0..f.hits.len() {
@@ -1032,7 +1032,7 @@ fn find_side_by_side_covers_every_column() {
         let col = side.visible.iter().find(|c| c.doc == hit.doc()).expect("the hit's column is shown");
         assert_eq!(col.col, side.focus);
         let line = col.wrap.line_of(hit.start);
-        let h = usize::from(super::side::text_rect(col.rect).height);
+        let h = usize::from(crossread::tui::side::text_rect(col.rect).height);
         assert!(line >= col.top && line < col.top + h, "hit not in view");
     }
     // Showing the other documents looks there too.
@@ -1050,12 +1050,12 @@ fn find_side_by_side_covers_every_column() {
 
 fn notes_app(dir: &std::path::Path) -> App {
     let mut app = app();
-    app.set_notes(crate::notes::NotesFile::open(dir.join("notes.jsonl")));
+    app.set_notes(crossread::notes::NotesFile::open(dir.join("notes.jsonl")));
     app
 }
 
-fn saved_notes(dir: &std::path::Path) -> Vec<crate::notes::Note> {
-    crate::notes::NotesFile::open(dir.join("notes.jsonl")).notes().into_iter().cloned().collect()
+fn saved_notes(dir: &std::path::Path) -> Vec<crossread::notes::Note> {
+    crossread::notes::NotesFile::open(dir.join("notes.jsonl")).notes().into_iter().cloned().collect()
 }
 
 /// Runs the work `update` asked for (re-analysis) as the event loop would.
@@ -1093,8 +1093,8 @@ fn a_annotates_the_mention_under_the_cursor_side_by_side() {
     assert_eq!(notes.len(), 1);
     let n = &notes[0];
     assert_eq!(n.text, "quoted as Mr Healey here, Healey there");
-    assert_eq!(n.kind, crate::notes::NoteKind::Name);
-    assert_eq!(n.status, crate::notes::Status::Open);
+    assert_eq!(n.kind, crossread::notes::NoteKind::Name);
+    assert_eq!(n.status, crossread::notes::Status::Open);
     let a = &n.anchors[0];
     assert_eq!((a.start, a.end), (cur.start, cur.end));
     assert_eq!(a.exact, seeds().span_text(cur));
@@ -1127,7 +1127,7 @@ fn capital_a_annotates_every_mention_at_once_and_the_article_marks_notes() {
     assert!(!r.article.note_lines.is_empty(), "annotated lines are marked in the article");
     let first = seeds().entities[entity("John Healey")].mentions[0];
     let run = r.article.runs.iter().find(|x| x.start <= first.start && first.start < x.end).unwrap();
-    assert!(run.marks.has(super::wrap::Mark::Note));
+    assert!(run.marks.has(crossread::tui::wrap::Mark::Note));
     let buf = buffer(&app);
     let cells = cells_of(&buf, "John Healey.");
     assert!(buf[cells[0]].modifier.contains(Modifier::ITALIC));
@@ -1161,8 +1161,8 @@ fn visual_mode_selects_a_passage_by_words_and_sentences() {
         .article
         .runs
         .iter()
-        .any(|x| x.start <= v.start && v.start < x.end && x.marks.has(super::wrap::Mark::Visual)));
-    assert_eq!(super::keys::context(&app), super::keys::Context::Visual);
+        .any(|x| x.start <= v.start && v.start < x.end && x.marks.has(crossread::tui::wrap::Mark::Visual)));
+    assert_eq!(crossread::tui::keys::context(&app), crossread::tui::keys::Context::Visual);
     // a annotates it.
     let passage = span(&app);
     press(&mut app, ch('a'));
@@ -1246,14 +1246,14 @@ fn the_notes_pane_edits_resolves_deletes_and_jumps_to_the_spans() {
     assert_eq!(saved_notes(dir.path())[0].text, "same figure in both, checked");
     // r resolves; the status filter hides it from the open ones.
     press(&mut app, ch('r'));
-    assert_eq!(saved_notes(dir.path())[0].status, crate::notes::Status::Resolved);
+    assert_eq!(saved_notes(dir.path())[0].status, crossread::notes::Status::Resolved);
     press(&mut app, ch('s'));
-    assert_eq!(reader(&app).notes.status, super::notes::StatusFilter::Open);
+    assert_eq!(reader(&app).notes.status, crossread::tui::notes::StatusFilter::Open);
     assert!(reader(&app).notes.rows.is_empty());
     press(&mut app, ch('s'));
     assert_eq!(reader(&app).notes.rows.len(), 1);
     press(&mut app, ch('t'));
-    assert_eq!(reader(&app).notes.kind, Some(crate::notes::NoteKind::Figure));
+    assert_eq!(reader(&app).notes.kind, Some(crossread::notes::NoteKind::Figure));
     assert_eq!(reader(&app).notes.rows.len(), 1);
     press(&mut app, ch('t'));
     assert!(reader(&app).notes.rows.is_empty(), "no name notes");
@@ -1277,7 +1277,7 @@ fn unsaved_notes_are_kept_retried_and_asked_about_on_quit() {
     std::fs::write(&blocker, "x").unwrap();
     let mut app = app();
     // A folder cannot be made under a regular file.
-    app.set_notes(crate::notes::NotesFile::open(blocker.join("notes.jsonl")));
+    app.set_notes(crossread::notes::NotesFile::open(blocker.join("notes.jsonl")));
     select_person(&mut app, "John Healey");
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ch('a'));
@@ -1302,7 +1302,7 @@ fn unsaved_notes_are_kept_retried_and_asked_about_on_quit() {
     update(&mut app, Action::RetrySave);
     assert!(!app.notes.as_ref().unwrap().has_unsaved());
     assert!(reader(&app).notes.unsaved.is_none());
-    let saved = crate::notes::NotesFile::open(blocker.join("notes.jsonl"));
+    let saved = crossread::notes::NotesFile::open(blocker.join("notes.jsonl"));
     assert_eq!(saved.notes()[0].text, "precious");
     press(&mut app, ch('q'));
     assert!(app.quit, "nothing to lose: no question");
@@ -1326,7 +1326,7 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     let mut app = notes_app(dir.path());
     press(&mut app, ch('5'));
     let a = seeds();
-    let quote = a.discrepancies.iter().position(|d| d.kind == crate::model::DiscrepancyKind::Quote).unwrap();
+    let quote = a.discrepancies.iter().position(|d| d.kind == crossread::model::DiscrepancyKind::Quote).unwrap();
     for _ in 0..40 {
         if reader(&app).current_discrepancy() == Some(quote) {
             break;
@@ -1356,7 +1356,7 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     assert!(rows[0].contains("passage 1 of"), "{}", rows[0]);
     // Short of room, the evidence lines that show a change come first.
     let mut small = app_at(80, 24, Theme::COLOR);
-    small.set_notes(crate::notes::NotesFile::open(dir.path().join("notes.jsonl")));
+    small.set_notes(crossread::notes::NotesFile::open(dir.path().join("notes.jsonl")));
     update(&mut small, Action::Focus(Pane::Discrepancies));
     let area = small.area();
     small.reader_mut().unwrap().open_side(Selection::Discrepancy(quote), area);
@@ -1364,7 +1364,7 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     let line = rows_of(&buffer(&small))[1].clone();
     assert!(line.contains("001: However We will not"), "{line}");
     // In the columns, the words one account added are marked: "However" (001).
-    assert!(side.word_marks.values().flatten().any(|m| m.2 == super::wrap::Mark::Added));
+    assert!(side.word_marks.values().flatten().any(|m| m.2 == crossread::tui::wrap::Mark::Added));
     let buf = buffer(&app);
     // (The column's text, not its header, which quotes it with curly quotes.)
     let however = cells_of(&buf, "\"However, we");
@@ -1377,7 +1377,7 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     // a: a note with the kind mapped, the summary and the quotes.
     press(&mut app, ch('a'));
     let Some(Layer::Editor(e)) = app.layers.last() else { panic!("the editor is open") };
-    assert_eq!(e.note.kind, crate::notes::NoteKind::Quote);
+    assert_eq!(e.note.kind, crossread::notes::NoteKind::Quote);
     assert_eq!(e.text(), a.discrepancies[quote].summary);
     assert_eq!(e.note.anchors.len(), 4);
     assert_eq!(e.note.concerns.as_ref().unwrap().name, "John Healey");
@@ -1385,7 +1385,7 @@ fn the_discrepancies_pane_shows_evidence_and_opens_it_side_by_side() {
     assert!(app.layers.is_empty(), "an untouched prefilled note closes without asking");
     press(&mut app, ch('a'));
     press(&mut app, ctrl('s'));
-    assert_eq!(saved_notes(dir.path())[0].kind, crate::notes::NoteKind::Quote);
+    assert_eq!(saved_notes(dir.path())[0].kind, crossread::notes::NoteKind::Quote);
 }
 
 #[test]
@@ -1419,7 +1419,7 @@ fn entity_named(app: &App, name: &str) -> Option<usize> {
 /// Puts the entity pane (all kinds) on an entity of the current analysis.
 fn select_entity(app: &mut App, name: &str) {
     press(app, ch('2'));
-    while reader(app).kind != super::rows::KindFilter::All {
+    while reader(app).kind != crossread::tui::rows::KindFilter::All {
         press(app, ch('t'));
     }
     let e = entity_named(app, name).unwrap_or_else(|| panic!("no {name}"));
@@ -1494,7 +1494,7 @@ fn entities_are_merged_split_renamed_rejected_and_retyped_by_hand() {
     let m = entity_named(&app, "Mike Toolan").unwrap();
     assert_eq!(reader(&app).a.entities[m].kind, EntityKind::Organisation);
     // All five are in the notes file, and a new reader on it applies them.
-    let file = crate::notes::NotesFile::open(dir.path().join("notes.jsonl"));
+    let file = crossread::notes::NotesFile::open(dir.path().join("notes.jsonl"));
     assert_eq!(file.corrections().list.len(), 5);
     let again = Analysis::run_with(Corpus::seeds(), &file.corrections());
     assert!(again.entities.iter().any(|e| e.name == "John Healey MP"));
@@ -1513,7 +1513,7 @@ fn assert_no_colour(app: &App, what: &str) {
 fn no_color_holds_in_every_new_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_at(120, 36, Theme::NO_COLOR);
-    app.set_notes(crate::notes::NotesFile::open(dir.path().join("notes.jsonl")));
+    app.set_notes(crossread::notes::NotesFile::open(dir.path().join("notes.jsonl")));
     press(&mut app, ch('/'));
     type_str(&mut app, "sir keir");
     assert_no_colour(&app, "the picker");
@@ -1559,16 +1559,16 @@ fn a_note_says_where_its_quotes_are_after_the_documents_change() {
         ("b.txt", "Officials said 44 people died in the flood on Sunday."),
     ];
     let a = analysis_of(&before);
-    let mut file = crate::notes::NotesFile::open(&path);
-    let spans: Vec<crate::model::Span> = ["41 people", "44 people"]
+    let mut file = crossread::notes::NotesFile::open(&path);
+    let spans: Vec<crossread::model::Span> = ["41 people", "44 people"]
         .iter()
         .enumerate()
         .map(|(d, q)| {
             let s = a.corpus.docs[d].text.find(q).unwrap();
-            crate::model::Span::new(d, s, s + q.len())
+            crossread::model::Span::new(d, s, s + q.len())
         })
         .collect();
-    file.save_note(super::notes::draft(&a, None, &spans, "41 or 44?")).unwrap();
+    file.save_note(crossread::tui::notes::draft(&a, None, &spans, "41 or 44?")).unwrap();
     // a.txt was edited (text added before the quote); b.txt is gone.
     let after = analysis_of(&[(
         "a.txt",
@@ -1576,8 +1576,8 @@ fn a_note_says_where_its_quotes_are_after_the_documents_change() {
     )]);
     // Opening the reader says so at once.
     let mut app = App::loading("x", Arc::new(Progress::default()), Theme::COLOR, (120, 36));
-    app.notes = Some(crate::notes::NotesFile::open(&path));
-    update(&mut app, Action::Loaded(Arc::new(super::app::Loaded::new(after))));
+    app.notes = Some(crossread::notes::NotesFile::open(&path));
+    update(&mut app, Action::Loaded(Arc::new(crossread::tui::app::Loaded::new(after))));
     assert!(app.message.as_deref().unwrap().starts_with("One note quotes words no longer found"), "{:?}", app.message);
     press(&mut app, ch('6'));
     let rows = rows_of(&buffer(&app)).join("\n");
@@ -1605,12 +1605,12 @@ fn clicks_choose_discrepancies_and_notes() {
     press(&mut app, key(KeyCode::Esc));
     // A click focuses the discrepancies pane; a heading cannot be chosen, a row can.
     let lay = reader(&app).main_layout(app.area());
-    let d = super::layout::inner(lay.rect(Pane::Discrepancies));
+    let d = crossread::tui::layout::inner(lay.rect(Pane::Discrepancies));
     update(&mut app, Action::Click(d.x + 2, d.y + 1));
     assert_eq!(reader(&app).focus, Pane::Discrepancies);
-    let d = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Discrepancies));
+    let d = crossread::tui::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Discrepancies));
     let heading = reader(&app).discs.offset;
-    assert!(matches!(reader(&app).disc_rows[heading], super::disc::DiscRow::Heading(..)));
+    assert!(matches!(reader(&app).disc_rows[heading], crossread::tui::disc::DiscRow::Heading(..)));
     let before = reader(&app).discs.sel;
     update(&mut app, Action::Click(d.x + 2, d.y));
     assert_eq!(reader(&app).discs.sel, before, "a heading is not chosen");
@@ -1621,7 +1621,7 @@ fn clicks_choose_discrepancies_and_notes() {
     assert_eq!(reader(&app).view, View::SideBySide);
     press(&mut app, key(KeyCode::Esc));
     // The notes pane: two lines a note.
-    let n = super::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Notes));
+    let n = crossread::tui::layout::inner(reader(&app).main_layout(app.area()).rect(Pane::Notes));
     update(&mut app, Action::Click(n.x + 2, n.y + 1));
     assert_eq!(reader(&app).focus, Pane::Notes);
     assert_eq!(reader(&app).notes.pos.sel, 0);
