@@ -11,15 +11,15 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
+use crossread::analysis::{Analysis, Progress, Selection, Stage};
+use crossread::corpus::Corpus;
+use crossread::model::EntityKind;
 use crossread::tui::app::{update, Action, Annotate, App, Motion, Pane, View};
 use crossread::tui::keys::{key_action, mouse_action};
 use crossread::tui::layer::Layer;
 use crossread::tui::rows::FigRow;
 use crossread::tui::theme::Theme;
 use crossread::tui::{draw, keys};
-use crossread::analysis::{Analysis, Progress, Selection, Stage};
-use crossread::corpus::Corpus;
-use crossread::model::EntityKind;
 
 fn seeds() -> Arc<Analysis> {
     static SEEDS: OnceLock<Arc<Analysis>> = OnceLock::new();

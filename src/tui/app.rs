@@ -520,7 +520,7 @@ pub struct Busy {
     pub progress: Arc<Progress>,
     /// Ticks since it began (drives the spinner).
     pub ticks: u32,
-    /// The correction, in words ("“Trump” merged into “Steve Witkoff”").
+    /// The correction, in words ("“Smith” merged into “Jane Smith”").
     pub what: String,
 }
 

@@ -27,7 +27,6 @@ pub mod theme;
 pub mod visual;
 pub mod wrap;
 
-
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
