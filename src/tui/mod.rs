@@ -154,7 +154,8 @@ fn event_loop(
 ) -> std::io::Result<()> {
     let mut dirty = true;
     let mut job: Option<mpsc::Receiver<Action>> = None;
-    let mut last_retry = Instant::now();
+    // When an unsaved note is next tried again.
+    let mut next_retry = Instant::now() + RETRY_EVERY;
     loop {
         if dirty {
             terminal.draw(|f| draw::draw(f, app))?;
@@ -197,7 +198,7 @@ fn event_loop(
         let timeout = if loading || job.is_some() {
             LOADING_TICK
         } else if unsaved {
-            RETRY_EVERY.saturating_sub(last_retry.elapsed()).max(Duration::from_millis(10))
+            next_retry.saturating_duration_since(Instant::now()).max(Duration::from_millis(10))
         } else {
             Duration::from_secs(3600)
         };
@@ -217,8 +218,8 @@ fn event_loop(
             update(app, Action::Tick);
             dirty = true;
         }
-        if unsaved && last_retry.elapsed() >= RETRY_EVERY {
-            last_retry = Instant::now();
+        if unsaved && Instant::now() >= next_retry {
+            next_retry = Instant::now() + RETRY_EVERY;
             update(app, Action::RetrySave);
             dirty = true;
         }
