@@ -246,8 +246,9 @@ pub fn summary(a: &Analysis) -> String {
                 d.dedup();
                 d.iter().map(ToString::to_string).collect()
             };
+            let mentions = if e.mentions.len() == 1 { "mention " } else { "mentions" };
             let mut line = format!(
-                "  {:<28} {:>3} mentions in {} of {} docs [{}]",
+                "  {:<28} {:>3} {mentions} in {} of {} docs [{}]",
                 e.name,
                 e.mentions.len(),
                 e.doc_count,

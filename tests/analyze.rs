@@ -190,6 +190,7 @@ fn summary_lists_people_and_pledges() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("5 documents"));
     assert!(s.lines().any(|l| l.contains("John Healey") && l.contains("8 mentions in 3 of 5 docs")), "{s}");
+    assert!(s.lines().any(|l| l.contains("Boris Pistorius") && l.contains(" 1 mention  in 1 of 5 docs")), "{s}");
     assert!(s.contains("Pledges ("));
     assert!(s.lines().any(|l| l.contains("more than five thousand air defence missiles")));
 }
