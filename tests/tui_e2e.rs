@@ -315,6 +315,25 @@ fn a_panic_restores_the_terminal() {
 }
 
 #[test]
+fn a_terminate_or_hangup_signal_restores_the_terminal() {
+    for (signal, code) in [("-TERM", 143), ("-HUP", 129)] {
+        let mut t = Term::start(&[], 100, 30, &[]);
+        t.wait_text("Documents");
+        assert!(t.parser.lock().unwrap().screen().alternate_screen());
+        let pid = t.child.process_id().expect("the child's pid");
+        let killed = std::process::Command::new("kill").arg(signal).arg(pid.to_string()).status().expect("run kill");
+        assert!(killed.success());
+        assert_eq!(t.wait_exit(), code, "exit status after {signal}");
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        let entered = raw.find("\u{1b}[?1049h").expect("the alternate screen was entered");
+        let left = raw.rfind("\u{1b}[?1049l").expect("the alternate screen was left");
+        assert!(entered < left);
+        assert!(raw.rfind("\u{1b}[?1000l").is_some_and(|off| off > entered), "mouse capture was disabled");
+        assert!(!t.parser.lock().unwrap().screen().alternate_screen());
+    }
+}
+
+#[test]
 fn document_text_cannot_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let hostile = "Hostile notes\n\

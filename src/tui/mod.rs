@@ -30,6 +30,7 @@ pub mod wrap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -48,6 +49,17 @@ const LOADING_TICK: Duration = Duration::from_millis(80);
 
 /// How often notes that could not be written are tried again.
 const RETRY_EVERY: Duration = Duration::from_secs(3);
+
+/// The longest the event loop waits before looking for a signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// The signals that end the reader; it restores the terminal first.
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
 
 /// Opens the reader on `paths` (the embedded seeds when empty), with the notes
 /// file `notes` (else the corpus's default one), and runs it until the user
@@ -85,15 +97,26 @@ pub fn run(paths: &[PathBuf], notes: Option<&Path>) -> ExitCode {
         }
     };
     install_panic_hook();
+    // A signal to end (kill, a closed terminal) is noted here; the event loop
+    // then quits the normal way, restoring the terminal.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for s in STOP_SIGNALS {
+        let _ = signal_hook::flag::register_usize(s, Arc::clone(&signal), s as usize);
+    }
     // Without mouse reports the reader still works; no need to fail.
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
     let mut app = App::loading(&name, progress, Theme::from_env(), size);
     app.notes = notes;
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &signal);
     restore();
 
     let mut code = ExitCode::SUCCESS;
+    let signalled = signal.load(Ordering::Relaxed);
+    if signalled != 0 {
+        // The shell's convention: 128 + the signal's number.
+        code = ExitCode::from(u8::try_from(128 + signalled).unwrap_or(u8::MAX));
+    }
     if let Mode::Ready(r) = &app.mode {
         for w in &r.a.corpus.warnings {
             eprintln!("crossread: {}", wrap::safe(w));
@@ -151,6 +174,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rx: &mpsc::Receiver<Loaded>,
+    signal: &AtomicUsize,
 ) -> std::io::Result<()> {
     let mut dirty = true;
     let mut job: Option<mpsc::Receiver<Action>> = None;
@@ -165,6 +189,13 @@ fn event_loop(
                 !(matches!(app.mode, Mode::Ready(_)) && std::env::var_os("CROSSREAD_TEST_PANIC").is_some()),
                 "CROSSREAD_TEST_PANIC is set"
             );
+        }
+        if signal.load(Ordering::Relaxed) != 0 {
+            // One last try for notes that could not be written yet.
+            if app.notes.as_ref().is_some_and(NotesFile::has_unsaved) {
+                update(app, Action::RetrySave);
+            }
+            return Ok(());
         }
         if app.quit {
             return Ok(());
@@ -200,8 +231,9 @@ fn event_loop(
         } else if unsaved {
             next_retry.saturating_duration_since(Instant::now()).max(Duration::from_millis(10))
         } else {
-            Duration::from_secs(3600)
-        };
+            SIGNAL_CHECK
+        }
+        .min(SIGNAL_CHECK);
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of
             // keys (auto-repeat) costs one frame.
