@@ -85,8 +85,9 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
         return true;
     }
     // Cheapest tests first. The first letter is rarely what differs between
-    // spellings of one name.
-    if a.chars().next() != b.chars().next() {
+    // spellings of one name, unless it is a letter that transliterations swap
+    // ("Carvalho"/"Karvalho", "Jelena"/"Yelena").
+    if !same_initial_sound(a.chars().next(), b.chars().next()) {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -103,6 +104,16 @@ fn variant(a: &str, b: &str, lex: &Lexicon, first_names: bool) -> bool {
         return false;
     }
     edit_distance(a, b, max) <= max
+}
+
+/// Whether two (folded) first letters are the same or sounds that spellings of
+/// one name commonly swap.
+fn same_initial_sound(a: Option<char>, b: Option<char>) -> bool {
+    const CLASSES: [&str; 4] = ["ckq", "sz", "ijy", "vw"];
+    match (a, b) {
+        (Some(x), Some(y)) => x == y || CLASSES.iter().any(|c| c.contains(x) && c.contains(y)),
+        _ => a == b,
+    }
 }
 
 /// Links all documents' name hits into entities.
@@ -826,6 +837,19 @@ mod tests {
         ]);
         let e = r.entities.iter().find(|e| e.name.starts_with("Volodar")).unwrap();
         assert_eq!(e.doc_count, 3, "{e:?}");
+    }
+
+    #[test]
+    fn a_transliterated_first_letter_is_a_spelling_variant() {
+        let r = run(&[
+            "Union leader Ines Carvalho said the strike would go on.",
+            "Union leader Ines Karvalho said members voted to return.",
+            "Coach Tomas Berger praised Tomas Lerger, a new signing.",
+        ]);
+        assert_eq!(person(&r, "Ines Carvalho").doc_count, 2);
+        // Letters that do not stand for one sound keep two people apart.
+        assert!(r.entities.iter().any(|e| e.name == "Tomas Lerger"));
+        assert!(r.entities.iter().any(|e| e.name == "Tomas Berger"));
     }
 
     #[test]
