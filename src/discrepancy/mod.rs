@@ -172,6 +172,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_given_to_two_people_names_both() {
+        let d = found(&[
+            "“We will not let one dispute paralyse the economy,” Transport Minister Paolo Greco said.",
+            "“We will not allow one dispute to paralyse our economy,” Transport Minister Marco Ferri said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Quote, "attributed to Paolo Greco and Marco Ferri"), "{d:?}");
+    }
+
+    #[test]
     fn a_spun_copy() {
         let original = "Rescue teams searched the flooded valley for a third day on Tuesday. \
             The regional governor said more boats would arrive from the capital by the evening. \

@@ -134,16 +134,23 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     for members in groups.values_mut() {
         members.sort_by_key(|&q| qs[q].span);
         let reference = members[0];
+        // The speakers in the order the documents name them.
         let speakers: Vec<usize> = {
-            let mut s: Vec<usize> = members.iter().filter_map(|&q| qs[q].speaker).collect();
-            s.sort_unstable();
-            s.dedup();
+            let mut s: Vec<usize> = Vec::new();
+            for sp in members.iter().filter_map(|&q| qs[q].speaker) {
+                if !s.contains(&sp) {
+                    s.push(sp);
+                }
+            }
             s
         };
         let who = match speakers.as_slice() {
             [] => "A quotation".to_string(),
             [s] => format!("{}'s quotation", a.entities[*s].name),
-            _ => "A quotation attributed to different people".to_string(),
+            many => {
+                let names: Vec<&str> = many.iter().map(|&s| a.entities[s].name.as_str()).collect();
+                format!("A quotation attributed to {}", names.join(" and "))
+            }
         };
         let mut docs: Vec<String> = members.iter().map(|&q| doc_label(a, qs[q].span.doc())).collect();
         docs.dedup();
