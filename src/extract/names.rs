@@ -903,6 +903,21 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether the capitals at token `i` open a dateline: the first word of a
+    /// line, then a comma or a bracket ("VALMORA, 3 March -", "LONDON (Agency) -"),
+    /// and a spaced dash soon after on the same line.
+    fn is_dateline(&self, i: usize) -> bool {
+        let t = self.t;
+        let starts_line = i == 0 || t.toks[i].has(flag::BREAK_BEFORE);
+        let letters = t.text(i).chars().filter(|c| c.is_alphabetic()).count();
+        if !starts_line || letters < 3 || !(t.is_punct(i + 1, ',') || t.is_punct(i + 1, '(')) {
+            return false;
+        }
+        (i + 2..t.len().min(i + 12))
+            .take_while(|&j| !t.toks[j].has(flag::BREAK_BEFORE))
+            .any(|j| matches!(t.text(j), "-" | "–" | "—") && t.toks[j].has(flag::SPACE_BEFORE))
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn classify(
         &mut self,
@@ -927,6 +942,10 @@ impl Ctx<'_> {
             }
             if let Some((_, idx)) = self.place_at(core, 0) {
                 self.push(EntityKind::Place, first, last, core, &[], None, Some(idx), headline);
+                return;
+            }
+            if self.is_dateline(first) {
+                self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
                 return;
             }
             if s.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() >= 2 {
@@ -1277,5 +1296,15 @@ mod tests {
         let org = d.hits.iter().find(|h| h.display(&t) == "North Atlantic Fisheries Council").unwrap();
         assert_eq!(org.defines.as_deref(), Some("NAFC"));
         assert!(d.hits.iter().any(|h| h.display(&t) == "NAFC" && h.acronym));
+    }
+
+    #[test]
+    fn a_dateline_names_a_place() {
+        let found = names("PORTREE, 4 May 2026 - Ferries were cancelled.\n\nSEAWARD (Agency) - Crews stood by.");
+        assert!(found.contains(&("PORTREE".to_string(), Some(EntityKind::Place))), "{found:?}");
+        assert!(found.contains(&("SEAWARD".to_string(), Some(EntityKind::Place))), "{found:?}");
+        // Capitals opening a paragraph without a dateline's dash stay an acronym.
+        let found = names("NAFC, the fisheries council, said quotas would fall.");
+        assert!(found.contains(&("NAFC".to_string(), Some(EntityKind::Organisation))), "{found:?}");
     }
 }
