@@ -857,6 +857,10 @@ impl Ctx<'_> {
                 break;
             }
             if tok.has(flag::CAP) {
+                // A role capitalised only because it opens the sentence ("Chief executive X").
+                if tok.has(flag::INITIAL) && self.lex.lower_roles.contains_first(k) {
+                    a = i;
+                }
                 break;
             }
             if self.lex.is_function_word(k) && !matches!(k, "of" | "the" | "for") {
@@ -1248,6 +1252,15 @@ mod tests {
         assert_eq!(people("Kowalczyk told reporters she would stay."), vec!["Kowalczyk"]);
         assert_eq!(people("It angered Brazilian president Ilse Varga and others."), vec!["Ilse Varga"]);
         assert_eq!(people("The club's striker Tiago Mendes scored twice."), vec!["Tiago Mendes"]);
+    }
+
+    #[test]
+    fn a_role_that_opens_the_sentence_keeps_its_first_word() {
+        let lex = Lexicon::get();
+        let t = tokenize("Chief executive Henrik Olsen said the company remained open to talks.", lex);
+        let d = find(&t, 0, lex);
+        let olsen = d.hits.iter().find(|h| h.display(&t) == "Henrik Olsen").expect("a person");
+        assert_eq!(olsen.role.as_ref().map(|r| r.base.as_str()), Some("Chief Executive"));
     }
 
     #[test]
