@@ -537,14 +537,16 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     }
 
     // People found only by a common first name whose name starts an
-    // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital").
+    // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital"), or is
+    // the name of a place found elsewhere ("Sierra Alta" of a dateline).
     for c in person_start..clusters.len() {
         let cl = &clusters[c];
         if cl.members.is_empty() || !cl.members.iter().all(|&m| hit(m).weak) {
             continue;
         }
         let key = org_name_key(display(cl.members[0]));
-        if let Some(&o) = org_prefix.get(&key) {
+        let into = org_prefix.get(&key).or_else(|| place_key.get(&PlaceKey::Name(key)));
+        if let Some(&o) = into {
             let m = std::mem::take(&mut clusters[c].members);
             clusters[o].members.extend(m);
         }
@@ -837,6 +839,18 @@ mod tests {
         ]);
         let e = r.entities.iter().find(|e| e.name.starts_with("Volodar")).unwrap();
         assert_eq!(e.doc_count, 3, "{e:?}");
+    }
+
+    #[test]
+    fn a_place_named_by_a_dateline_is_not_a_person_elsewhere() {
+        let r = run(&[
+            "SIERRA ALTA (Agency) - A wildfire forced residents to leave.",
+            "The blaze tore through forest in Sierra Alta on Sunday.",
+        ]);
+        let place = r.entities.iter().find(|e| e.name == "Sierra Alta").expect("the place");
+        assert_eq!(place.kind, EntityKind::Place);
+        assert_eq!(place.doc_count, 2);
+        assert!(!r.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", r.entities);
     }
 
     #[test]

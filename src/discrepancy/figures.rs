@@ -43,7 +43,8 @@ fn precision(v: f64) -> f64 {
 }
 
 /// Whether two claims can both be true: the same value and hedging, or an
-/// "about X" that the other value rounds to ("about 9 million" and "8.5 million").
+/// "about X" that the other value rounds to ("about 9 million" and "8.5 million"),
+/// within a tenth of it ("around 10,000" is not "12,000").
 fn consistent(x: &Claim, y: &Claim) -> bool {
     if x.date != y.date {
         return false;
@@ -54,6 +55,7 @@ fn consistent(x: &Claim, y: &Claim) -> bool {
                 approx.qualifier == Some(Qualifier::Around)
                     && matches!(exact.qualifier, None | Some(Qualifier::Around))
                     && (av - ev).abs() <= precision(av) / 2.0 + 1e-9
+                    && (av - ev).abs() <= av.abs().max(ev.abs()) / 10.0
             };
             rounded(x, a, y, b) || rounded(y, b, x, a)
         }

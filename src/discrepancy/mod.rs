@@ -135,6 +135,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rounded_figure_agrees_only_when_it_is_close() {
+        let agree = found(&[
+            "Floods forced about 9 million people from their homes across the delta, the agency said.",
+            "The agency said 8.5 million people were forced from their homes across the delta by floods.",
+        ]);
+        assert!(!agree.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{agree:?}");
+        let differ = found(&[
+            "A wildfire forced about 12,000 residents to leave their homes, fire officials said.",
+            "Around 10,000 people were forced to leave their homes by the wildfire, fire officials said.",
+        ]);
+        assert!(has(&differ, DiscrepancyKind::Figure, "12,000 residents"), "{differ:?}");
+    }
+
+    #[test]
     fn one_office_two_people() {
         let d = found(&[
             "Finance Minister Ana Ruiz said the budget would be balanced by next year.",

@@ -907,17 +907,17 @@ impl Ctx<'_> {
         None
     }
 
-    /// Whether the capitals at token `i` open a dateline: the first word of a
-    /// line, then a comma or a bracket ("VALMORA, 3 March -", "LONDON (Agency) -"),
+    /// Whether the capitals at tokens `i..=j` open a dateline: the first words of
+    /// a line, then a comma or a bracket ("VALMORA, 3 March -", "LONDON (Agency) -"),
     /// and a spaced dash soon after on the same line.
-    fn is_dateline(&self, i: usize) -> bool {
+    fn is_dateline(&self, i: usize, j: usize) -> bool {
         let t = self.t;
         let starts_line = i == 0 || t.toks[i].has(flag::BREAK_BEFORE);
-        let letters = t.text(i).chars().filter(|c| c.is_alphabetic()).count();
-        if !starts_line || letters < 3 || !(t.is_punct(i + 1, ',') || t.is_punct(i + 1, '(')) {
+        let letters: usize = (i..=j).map(|k| t.text(k).chars().filter(|c| c.is_alphabetic()).count()).sum();
+        if !starts_line || letters < 3 || !(t.is_punct(j + 1, ',') || t.is_punct(j + 1, '(')) {
             return false;
         }
-        (i + 2..t.len().min(i + 12))
+        (j + 2..t.len().min(j + 12))
             .take_while(|&j| !t.toks[j].has(flag::BREAK_BEFORE))
             .any(|j| matches!(t.text(j), "-" | "–" | "—") && t.toks[j].has(flag::SPACE_BEFORE))
     }
@@ -938,6 +938,12 @@ impl Ctx<'_> {
         let first = core[0];
         let last = *core.last().unwrap_or(&first);
         let n = core.len();
+        // A dateline ("PORTREE, 4 May -", "SIERRA VISTA (Agency) -") names a place.
+        if core.iter().all(|&i| t.toks[i].has(flag::ALL_CAPS)) && self.is_dateline(first, last) {
+            let idx = self.place_at(core, 0).filter(|&(m, _)| m == n).map(|(_, i)| i);
+            self.push(EntityKind::Place, first, last, core, &[], None, idx, headline);
+            return;
+        }
         // Acronyms.
         if n == 1 && t.toks[first].has(flag::ALL_CAPS) {
             let s = t.text(first);
@@ -946,10 +952,6 @@ impl Ctx<'_> {
             }
             if let Some((_, idx)) = self.place_at(core, 0) {
                 self.push(EntityKind::Place, first, last, core, &[], None, Some(idx), headline);
-                return;
-            }
-            if self.is_dateline(first) {
-                self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
                 return;
             }
             if s.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() >= 2 {
@@ -1313,9 +1315,9 @@ mod tests {
 
     #[test]
     fn a_dateline_names_a_place() {
-        let found = names("PORTREE, 4 May 2026 - Ferries were cancelled.\n\nSEAWARD (Agency) - Crews stood by.");
+        let found = names("PORTREE, 4 May 2026 - Ferries were cancelled.\n\nSIERRA VISTA (Agency) - Crews stood by.");
         assert!(found.contains(&("PORTREE".to_string(), Some(EntityKind::Place))), "{found:?}");
-        assert!(found.contains(&("SEAWARD".to_string(), Some(EntityKind::Place))), "{found:?}");
+        assert!(found.contains(&("SIERRA VISTA".to_string(), Some(EntityKind::Place))), "{found:?}");
         // Capitals opening a paragraph without a dateline's dash stay an acronym.
         let found = names("NAFC, the fisheries council, said quotas would fall.");
         assert!(found.contains(&("NAFC".to_string(), Some(EntityKind::Organisation))), "{found:?}");
