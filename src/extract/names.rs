@@ -1263,6 +1263,8 @@ mod tests {
         let d = find(&t, 0, lex);
         let olsen = d.hits.iter().find(|h| h.display(&t) == "Henrik Olsen").expect("a person");
         assert_eq!(olsen.role.as_ref().map(|r| r.base.as_str()), Some("Chief Executive"));
+        // An office title is the role, not part of the name as written.
+        assert_eq!(people("Fire Chief Daniel Okonkwo said three firefighters were hurt."), vec!["Daniel Okonkwo"]);
     }
 
     #[test]
