@@ -159,6 +159,17 @@ mod tests {
     }
 
     #[test]
+    fn one_company_two_chief_executives() {
+        let d = found(&[
+            "Nordlite ASA recalled 310,000 batteries. Nordlite said the cost was high. \
+             \"We act out of caution,\" said Chief Executive Officer Marit Solheim.",
+            "Nordlite is recalling 300,000 batteries, Nordlite said. Chief executive Marit Solberg said safety came first.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Marit Solheim"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Marit Solberg"), "{d:?}");
+    }
+
+    #[test]
     fn a_blanked_name_with_the_name_from_elsewhere() {
         let d = found(&[
             "The Health Secretary, , said hospitals would get more staff this winter.",

@@ -88,14 +88,25 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     let mut uses: Vec<(Office, usize, &RoleUse)> = Vec::new();
     for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
         for r in &ent.role_uses {
-            if !single_holder(&r.base) {
+            let base = office_name(&r.base);
+            if !single_holder(&base) {
                 continue;
             }
             let country = r
                 .country
                 .and_then(|c| lex.country_of.get(c).copied().flatten().or(Some(c)))
                 .or_else(|| sentence_country(p, r.span.doc(), r.span.start));
-            uses.push((Office { base: r.base.to_lowercase(), country, org: r.org.clone() }, e, r));
+            uses.push((Office { base, country, org: r.org.clone() }, e, r));
+        }
+    }
+    // A company's office that no document ties to a company ("said chief
+    // executive X"): the organisation each document is mostly about stands in.
+    let explicit: BTreeSet<String> =
+        uses.iter().filter(|(o, _, _)| o.org.is_some()).map(|(o, _, _)| o.base.clone()).collect();
+    let main_org = main_organisations(a);
+    for (o, _, r) in &mut uses {
+        if o.org.is_none() && needs_org(&o.base) && !explicit.contains(&o.base) {
+            o.org = main_org.get(r.span.doc()).cloned().flatten();
         }
     }
     // An office written without a country takes the country every qualified use names.
@@ -190,6 +201,41 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         out.push(d);
     }
     out
+}
+
+/// The office a title names, lower-case, with the common forms of one office
+/// made one ("CEO", "chief executive officer" -> "chief executive").
+fn office_name(base: &str) -> String {
+    let b = base.to_lowercase();
+    match b.as_str() {
+        "ceo" | "chief executive officer" => "chief executive".to_string(),
+        _ => b,
+    }
+}
+
+/// For each document, the organisation it is mostly about: named at least twice,
+/// and at least twice as often as any other (by entity id).
+fn main_organisations(a: &crate::analysis::Analysis) -> Vec<Option<String>> {
+    let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); a.corpus.docs.len()];
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organisation) {
+        for m in &ent.mentions {
+            if let Some(c) = counts.get_mut(m.doc()) {
+                *c.entry(e).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<(usize, usize)> = c.into_iter().map(|(e, n)| (n, e)).collect();
+            v.sort_unstable_by(|x, y| y.cmp(x));
+            match v.as_slice() {
+                [(n, e)] if *n >= 2 => Some(a.entities[*e].id.clone()),
+                [(n1, e), (n2, _), ..] if *n1 >= 2 && *n1 >= 2 * *n2 => Some(a.entities[*e].id.clone()),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Offices that exist once per organisation, not once per country.

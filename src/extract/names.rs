@@ -950,6 +950,11 @@ impl Ctx<'_> {
             if lex.not_entity.contains(s.trim_end_matches('.')) || lex.titles.longest(&[self.t.key(first)]).is_some() {
                 return;
             }
+            // A currency code before an amount ("NOK 450 million") is part of the figure.
+            let before_number = t.toks.get(first + 1).is_some_and(|x| x.kind == Kind::Number);
+            if before_number && lex.currencies.longest_with(1, |_| self.t.key(first)).is_some() {
+                return;
+            }
             if let Some((_, idx)) = self.place_at(core, 0) {
                 self.push(EntityKind::Place, first, last, core, &[], None, Some(idx), headline);
                 return;
@@ -1320,6 +1325,8 @@ mod tests {
         let found = names("PORTREE, 4 May 2026 - Ferries were cancelled.\n\nSIERRA VISTA (Agency) - Crews stood by.");
         assert!(found.contains(&("PORTREE".to_string(), Some(EntityKind::Place))), "{found:?}");
         assert!(found.contains(&("SIERRA VISTA".to_string(), Some(EntityKind::Place))), "{found:?}");
+        // A currency code before an amount is part of the figure, not a name.
+        assert!(names("The recall will cost NOK 450 million, or CHF 40m.").is_empty());
         // Capitals opening a paragraph without a dateline's dash stay an acronym.
         let found = names("NAFC, the fisheries council, said quotas would fall.");
         assert!(found.contains(&("NAFC".to_string(), Some(EntityKind::Organisation))), "{found:?}");
