@@ -601,7 +601,10 @@ fn mark_headlines(flat: &str, toks: &mut [Token], lex: &Lexicon) {
                 .skip(1)
                 .filter(|t| t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && lex.is_common(&flat[t.range()]))
                 .count();
-            if content.len() >= 3 && caps == content.len() && cap_common >= 1 {
+            // Or all capitals ("FIRM RECALLS 310,000 BATTERIES").
+            let shouting = content.iter().all(|t| t.has(flag::ALL_CAPS))
+                && content.iter().any(|t| lex.is_common(&flat[t.range()]));
+            if content.len() >= 3 && caps == content.len() && (cap_common >= 1 || shouting) {
                 for t in &mut toks[i..j] {
                     t.flags |= flag::HEADLINE;
                 }
@@ -686,5 +689,10 @@ mod tests {
         assert!(t.toks[0].has(flag::HEADLINE));
         let the = (0..t.len()).find(|&i| t.text(i) == "The").unwrap();
         assert!(!t.toks[the].has(flag::HEADLINE));
+        // A headline in capitals; a line of acronyms is not one.
+        let t = tokenize("FIRM RECALLS 310,000 E-BIKE BATTERIES\n\nIMF OECD NATO\n\nText.", lex);
+        assert!(t.toks[0].has(flag::HEADLINE));
+        let nato = (0..t.len()).find(|&i| t.text(i) == "NATO").unwrap();
+        assert!(!t.toks[nato].has(flag::HEADLINE));
     }
 }

@@ -151,6 +151,7 @@ pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
         let r = t.sents[si].clone();
         cx.sentence(r);
     }
+    cx.lower_role_blanks();
     cx.out
 }
 
@@ -680,6 +681,28 @@ impl Ctx<'_> {
         };
         let span = Span::new(self.doc, role.span.start as usize, slot_end);
         self.out.blanks.push(BlankRole { role: role.title, base: role.base, country: role.country, span });
+    }
+
+    /// A lower-case role with an empty slot after it ("a spokesperson, , declined"):
+    /// the capitalised roles are checked with their runs.
+    fn lower_role_blanks(&mut self) {
+        let t = self.t;
+        for i in 1..t.len().saturating_sub(1) {
+            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',') && self.lower_role_at(i - 1)) {
+                continue;
+            }
+            let span = Span::new(self.doc, t.toks[i - 1].start as usize, t.toks[i + 1].end as usize);
+            if self
+                .out
+                .blanks
+                .iter()
+                .any(|b| b.span.doc == span.doc && b.span.start < span.end && span.start < b.span.end)
+            {
+                continue;
+            }
+            let role = t.text(i - 1).to_string();
+            self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
+        }
     }
 
     /// Person cues in the words around a run.
@@ -1318,6 +1341,16 @@ mod tests {
         let org = d.hits.iter().find(|h| h.display(&t) == "North Atlantic Fisheries Council").unwrap();
         assert_eq!(org.defines.as_deref(), Some("NAFC"));
         assert!(d.hits.iter().any(|h| h.display(&t) == "NAFC" && h.acronym));
+    }
+
+    #[test]
+    fn a_lower_case_role_with_an_empty_slot_is_a_blank() {
+        let lex = Lexicon::get();
+        let t = tokenize("A spokesperson, , declined to comment on the recall.", lex);
+        let blanks = find(&t, 0, lex).blanks;
+        assert_eq!(blanks.len(), 1, "{blanks:?}");
+        assert_eq!(&t.flat[blanks[0].span.range()], "spokesperson, ,");
+        assert!(find(&tokenize("A spokesperson, Ann Lee, declined.", lex), 0, lex).blanks.is_empty());
     }
 
     #[test]
