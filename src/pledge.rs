@@ -57,6 +57,9 @@ struct Unit {
     tight: Vec<u64>,
     /// People and organisations named in the clause around the figure.
     ents: Vec<u32>,
+    /// The only count of its kind of thing in its document ("passengers"), so
+    /// the counted noun itself says which quantity it is.
+    sole: bool,
 }
 
 /// Hash of the normalised form of an already folded word (see [`norm_word`]).
@@ -272,6 +275,7 @@ fn doc_units(
             words: context_words(t, f.toks.0, f.toks.1, ents, &hashes),
             tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes),
             ents: clause_entities(t, f.toks.0, f.toks.1, ents),
+            sole: false,
         };
         add_sig(&mut unit, f, lex);
         if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
@@ -339,6 +343,23 @@ pub fn link(
     // Word weights: rare words say more. Each unit keeps its words as sorted
     // hashes, so overlaps are a merge.
     timer.lap("  pledges, units");
+    // Counts that are the only ones of their noun in their document (people
+    // aside: a report counts the dead, the injured and the evacuated).
+    let sole: Vec<bool> = {
+        fn class(u: &Unit) -> Option<&str> {
+            u.count.as_ref().filter(|_| u.money.is_none()).map(|(c, _)| c.as_str())
+        }
+        let mut per: FxHashMap<(usize, &str), u32> = FxHashMap::default();
+        for u in &units {
+            if let Some(c) = class(u) {
+                *per.entry((u.doc, c)).or_default() += 1;
+            }
+        }
+        units.iter().map(|u| class(u).is_some_and(|c| c != "person" && per[&(u.doc, c)] == 1)).collect()
+    };
+    for (u, s) in units.iter_mut().zip(sole) {
+        u.sole = s;
+    }
     let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for u in &units {
         for &w in &u.words {
@@ -665,7 +686,7 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let enough = match worst {
         _ if dates_differ => false,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
-        Closeness::Close => !other_parties && ((tight && overlap >= 0.15) || overlap >= 0.45),
+        Closeness::Close => !other_parties && ((tight && (overlap >= 0.15 || a.sole && b.sole)) || overlap >= 0.45),
         Closeness::Far => !other_parties && tight && overlap >= 0.6,
     };
     if !enough {

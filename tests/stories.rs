@@ -1,5 +1,5 @@
-//! Scores the analysis against hand-made gold annotations of nine stories from
-//! other fields (business, disasters, sport, court, politics, health, labour), so that no
+//! Scores the analysis against hand-made gold annotations of ten stories from
+//! other fields (business, disasters, sport, court, politics, health, labour, transport), so that no
 //! rule is tuned to one corpus. See tests/fixtures/stories/README.md for the
 //! annotation conventions. Run with `--nocapture` to see every miss.
 

@@ -242,16 +242,44 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
         d.details.push(sentence);
         out.push(d);
     }
-    // Dates that no other document gives ("a hearing set for October 6").
+    // Dates that no other document gives ("a hearing set for October 6"). A
+    // day without its year ("--10-06") is given by a document that writes it
+    // with the year, and the other way round.
     let mut dates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut days: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    /// (has a year, "MM-DD") of a date that names a day.
+    fn day_of(d: &str) -> Option<(bool, &str)> {
+        let b = d.as_bytes();
+        match b.len() {
+            7 if d.starts_with("--") => Some((false, &d[2..])),
+            10 if b[4] == b'-' && b[7] == b'-' => Some((true, &d[5..])),
+            _ => None,
+        }
+    }
     for f in a.figures.iter().filter(|f| f.kind == FigureKind::Date) {
         if let Some(d) = f.date.as_deref() {
             dates.entry(d).or_default().insert(f.span.doc());
+            if let Some((_, md)) = day_of(d) {
+                days.entry(md).or_default().insert(f.span.doc());
+            }
         }
     }
     for f in a.figures.iter().filter(|f| f.kind == FigureKind::Date && f.pledge.is_none()) {
         let Some(date) = f.date.as_deref() else { continue };
-        if dates[date].len() != 1 || in_headline(p, f) {
+        let givers = match day_of(date) {
+            // Without a year: any document giving that day. With one: the same
+            // date, or the day without a year.
+            Some((false, md)) => days[md].len(),
+            Some((true, md)) => {
+                let mut g = dates[date].clone();
+                if let Some(without_year) = dates.get(format!("--{md}").as_str()) {
+                    g.extend(without_year);
+                }
+                g.len()
+            }
+            None => dates[date].len(),
+        };
+        if givers != 1 || in_headline(p, f) {
             continue;
         }
         let doc = f.span.doc();

@@ -149,6 +149,26 @@ mod tests {
     }
 
     #[test]
+    fn the_only_count_of_a_thing_in_each_report_is_compared() {
+        let d = found(&[
+            "The train, carrying about 240 passengers, was travelling to the capital when it left the tracks.",
+            "The train had 260 passengers on board, according to emergency services.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "240 passengers"), "{d:?}");
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_the_date_with_it() {
+        let d = found(&[
+            "The derailment on 9 September 2026 killed nine people, officials said.",
+            "Investigators said the crash on 9 September was caused by a faulty signal.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::SingleSource, "the date"), "{d:?}");
+        let d = found(&["The hearing is set for 9 September 2026.", "The hearing is set for 10 September."]);
+        assert!(has(&d, DiscrepancyKind::SingleSource, "10 September"), "{d:?}");
+    }
+
+    #[test]
     fn one_office_two_people() {
         let d = found(&[
             "Finance Minister Ana Ruiz said the budget would be balanced by next year.",
