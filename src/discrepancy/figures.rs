@@ -192,6 +192,16 @@ fn singular(w: &str) -> String {
     lex.synonym_group(s).to_string()
 }
 
+/// (has a year, "MM-DD") of a date that names a day.
+fn day_of(d: &str) -> Option<(bool, &str)> {
+    let b = d.as_bytes();
+    match b.len() {
+        7 if d.starts_with("--") => Some((false, &d[2..])),
+        10 if b[4] == b'-' && b[7] == b'-' => Some((true, &d[5..])),
+        _ => None,
+    }
+}
+
 /// A pledge that only one document carries, when there are several documents.
 pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
     let a = p.analysis;
@@ -247,15 +257,6 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
     // with the year, and the other way round.
     let mut dates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut days: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    /// (has a year, "MM-DD") of a date that names a day.
-    fn day_of(d: &str) -> Option<(bool, &str)> {
-        let b = d.as_bytes();
-        match b.len() {
-            7 if d.starts_with("--") => Some((false, &d[2..])),
-            10 if b[4] == b'-' && b[7] == b'-' => Some((true, &d[5..])),
-            _ => None,
-        }
-    }
     for f in a.figures.iter().filter(|f| f.kind == FigureKind::Date) {
         if let Some(d) = f.date.as_deref() {
             dates.entry(d).or_default().insert(f.span.doc());
