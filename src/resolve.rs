@@ -753,10 +753,18 @@ fn assemble(cl: &Cluster, docs: &[DocExtract], lex: &Lexicon) -> Entity {
     role_uses.sort_by_key(|r| r.span);
     let name = cl.name.clone().unwrap_or_else(|| {
         // The most complete form, the most frequent among equally complete ones;
-        // a form with capitals in the right places beats an all-capitals one.
+        // a form with capitals in the right places beats an all-capitals one; then
+        // the spelling of the last word that the mentions use most ("Brandt" in
+        // "Helga Brandt", "Brandt" over a single "Helga Brand").
+        let last_word_uses = |k: &str| -> usize {
+            let last = k.rsplit(' ').next().unwrap_or(k);
+            full_forms.iter().filter(|(f, _)| f.rsplit(' ').next() == Some(last)).map(|(_, &(_, n))| n).sum()
+        };
         full_forms
             .iter()
-            .max_by_key(|(k, &(words, count))| (words, k.chars().any(char::is_lowercase), count, std::cmp::Reverse(*k)))
+            .max_by_key(|(k, &(words, count))| {
+                (words, k.chars().any(char::is_lowercase), count, last_word_uses(k), std::cmp::Reverse(*k))
+            })
             .map(|(k, _)| k.to_string())
             .unwrap_or_default()
     });
@@ -851,6 +859,17 @@ mod tests {
         assert_eq!(place.kind, EntityKind::Place);
         assert_eq!(place.doc_count, 2);
         assert!(!r.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", r.entities);
+    }
+
+    #[test]
+    fn the_name_is_the_spelling_most_mentions_use() {
+        let r = run(&[
+            "Transport Minister Helga Brandt opened an inquiry. Brandt said more was needed.",
+            "Transport Minister Helga Brand said the inquiry would be quick.",
+        ]);
+        let e = person(&r, "Helga Brandt");
+        assert_eq!(e.mentions.len(), 3);
+        assert!(e.aliases.contains(&"Helga Brand".to_string()));
     }
 
     #[test]
