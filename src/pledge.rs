@@ -2,13 +2,13 @@
 //! and linked across documents however they are worded.
 //!
 //! Within a document, a money figure and the counts and date of the same clause
-//! ("a £1.6 billion contract to supply ... over 5,000 air defence missiles",
-//! "announced on 12 February 2025") form one pledge. Across documents, two pledges
+//! ("a $2.4 billion contract to supply ... over 3,000 electric buses",
+//! "announced on 3 March 2026") form one pledge. Across documents, two pledges
 //! are the same commitment when their amounts, counted nouns, dates and the
 //! rarer words around them agree; each pledge links to at most one pledge per
 //! other document (the best match), so "£150 million package ... 12 February" and
 //! "£225 million package ... 19 December" never swap. Figures that are not
-//! commitments ("around 30 countries") are linked the same way into quantities,
+//! commitments ("around 40 countries") are linked the same way into quantities,
 //! which is what the discrepancy finder compares.
 
 type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -84,7 +84,7 @@ fn norm_word(w: &str, lex: &Lexicon) -> String {
     lex.synonyms.get(&s).cloned().unwrap_or(s)
 }
 
-/// The head noun of a counted phrase, as a synonym group ("air defence missiles" -> "missile").
+/// The head noun of a counted phrase, as a synonym group ("field hospitals" -> "hospital").
 fn unit_class(unit: &str, lex: &Lexicon) -> String {
     unit.split_whitespace().last().map(|w| norm_word(w, lex)).unwrap_or_default()
 }

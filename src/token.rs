@@ -15,7 +15,7 @@ use crate::lexicon::Lexicon;
 pub enum Kind {
     /// Letters (with inner apostrophes, hyphens, digits, and dotted acronyms like "U.K.").
     Word,
-    /// Digits with thousands separators and decimals ("4,500", "2.5"), or an ordinal ("27th").
+    /// Digits with thousands separators and decimals ("7,500", "3.5"), or an ordinal ("31st").
     Number,
     /// A possessive ending ("'s", "’s", or a lone "'" after a plural).
     Possessive,
@@ -37,7 +37,7 @@ pub mod flag {
     pub const PARA_BEFORE: u16 = 1 << 4;
     /// First word of a sentence or of a quotation (capitalised by rule, not by name).
     pub const INITIAL: u16 = 1 << 5;
-    /// A number written as an ordinal ("27th").
+    /// A number written as an ordinal ("31st").
     pub const ORDINAL: u16 = 1 << 6;
     /// Contains a digit.
     pub const DIGIT: u16 = 1 << 7;
@@ -334,7 +334,7 @@ fn lex(flat: &str) -> Vec<Token> {
                 }
             }
             flags |= flag::DIGIT;
-            // Ordinal suffix: 1st 2nd 3rd 27th.
+            // Ordinal suffix: 1st 2nd 3rd 31st.
             if let Some(suf) = flat.get(end..end + 2) {
                 let sl = suf.to_ascii_lowercase();
                 if matches!(sl.as_str(), "st" | "nd" | "rd" | "th")
@@ -625,19 +625,19 @@ mod tests {
 
     #[test]
     fn flatten_joins_wrapped_paragraphs_only() {
-        let text = "Operational talks to plan for a multinational reassurance\n\
+        let text = "Operational talks to plan for a multinational peacekeeping\n\
                     force to support the country in securing a lasting peace will\n\
                     progress today with thirty ministers set to attend the\n\
                     meeting in the capital.\n\
                     \n\
                     Short Headline Here\n\
-                    The minister and German Defence Minister Boris\n\
-                    Pistorius will chair the meeting of the group, bringing\n\
+                    The minister and German Finance Minister Klara\n\
+                    Hoffmann will chair the meeting of the group, bringing\n\
                     together about fifty nations to drive forward support.\n";
         let flat = flatten(text);
         assert_eq!(flat.len(), text.len());
-        assert!(flat.contains("Boris Pistorius"));
-        assert!(flat.contains("reassurance force"));
+        assert!(flat.contains("Klara Hoffmann"));
+        assert!(flat.contains("peacekeeping force"));
         assert!(flat.contains("capital.\n\nShort Headline Here\nThe minister"));
         // "2.5%" at the start of a line is no list item.
         let text = "These latest meetings come after the country set the path to spending\n\
@@ -655,15 +655,13 @@ mod tests {
     #[test]
     fn lexes_acronyms_possessives_numbers() {
         let lex = Lexicon::get();
-        let t = tokenize(
-            "The U.K.'s £4.5bn deal, 27th time, 5,000 missiles at 2.5% of GDP; Jean-Luc O'Brien's co-host.",
-            lex,
-        );
+        let t =
+            tokenize("The U.K.'s £6.5bn deal, 31st time, 7,000 buses at 3.5% of GDP; Jean-Luc O'Brien's co-host.", lex);
         assert_eq!(
             words(&t),
             vec![
-                "The", "U.K.", "'s", "£", "4.5", "bn", "deal", ",", "27th", "time", ",", "5,000", "missiles", "at",
-                "2.5", "%", "of", "GDP", ";", "Jean-Luc", "O'Brien", "'s", "co-host", "."
+                "The", "U.K.", "'s", "£", "6.5", "bn", "deal", ",", "31st", "time", ",", "7,000", "buses", "at", "3.5",
+                "%", "of", "GDP", ";", "Jean-Luc", "O'Brien", "'s", "co-host", "."
             ]
         );
         assert!(t.toks[1].has(flag::ALL_CAPS));

@@ -14,10 +14,12 @@ use ratatui::Terminal;
 use crossread::analysis::{Analysis, Progress, Selection, Stage};
 use crossread::corpus::Corpus;
 use crossread::model::EntityKind;
+use crossread::notes::NoteKind;
 use crossread::tui::app::{update, Action, Annotate, App, Motion, Pane, View};
 use crossread::tui::keys::{key_action, mouse_action};
 use crossread::tui::layer::Layer;
-use crossread::tui::rows::FigRow;
+use crossread::tui::notes::draft;
+use crossread::tui::rows::{Agreement, FigRow, FigureRows};
 use crossread::tui::theme::Theme;
 use crossread::tui::{draw, keys};
 
@@ -1625,4 +1627,42 @@ fn clicks_choose_discrepancies_and_notes() {
     update(&mut app, Action::Click(n.x + 2, n.y + 1));
     assert_eq!(reader(&app).focus, Pane::Notes);
     assert_eq!(reader(&app).notes.pos.sel, 0);
+}
+
+#[test]
+fn pledges_come_first_and_disagreements_are_marked() {
+    let a = seeds();
+    let a = &*a;
+    let f = FigureRows::new(a);
+    assert!(matches!(f.rows[0], FigRow::Heading(_)));
+    assert_eq!(f.rows[1], FigRow::Pledge(0));
+    // Stated in more documents first.
+    let docs: Vec<usize> = f.rows.iter().filter_map(|r| f.group(r)).map(|g| g.per_doc.len()).collect();
+    let pledges = &docs[..f.pledges.len()];
+    assert!(pledges.windows(2).all(|w| w[0] >= w[1]), "{pledges:?}");
+    assert_eq!(f.first_selectable(), 1);
+    // "over £4.5 billion" in one document, "£4.5 billion" in another.
+    let p1 = a.pledges.iter().position(|p| p.label.starts_with("over £4.5 billion")).unwrap();
+    assert_eq!(f.pledges[p1].agreement, Agreement::Hedged);
+    // "£1.6 billion" and "over 5,000 missiles" / "more than five thousand": the same.
+    let p3 = a.pledges.iter().position(|p| p.label.starts_with("£1.6 billion")).unwrap();
+    assert_eq!(f.pledges[p3].agreement, Agreement::Same);
+    assert_eq!(f.pledges[p3].per_doc.len(), 2);
+    assert_eq!(f.heights[f.row_of(Selection::Pledge(p3)).unwrap()], 3);
+}
+
+#[test]
+fn drafts_anchor_their_spans_and_name_what_they_concern() {
+    let a = Analysis::run(Corpus::seeds());
+    let e = a.entities.iter().position(|e| e.name == "John Healey").unwrap();
+    let spans = a.spans_of(Selection::Entity(e));
+    let n = draft(&a, Some(Selection::Entity(e)), &spans, "");
+    assert_eq!(n.anchors.len(), spans.len());
+    assert_eq!(n.anchors[0].exact, a.span_text(spans[0]));
+    assert_eq!(n.concerns.as_ref().unwrap().id, a.entities[e].id);
+    assert_eq!(n.kind, NoteKind::Other);
+    let q = a.discrepancies.iter().position(|d| d.kind == crossread::model::DiscrepancyKind::Quote).unwrap();
+    let n = draft(&a, Some(Selection::Discrepancy(q)), &a.spans_of(Selection::Discrepancy(q)), "x");
+    assert_eq!(n.kind, NoteKind::Quote);
+    assert_eq!(n.concerns.unwrap().name, "John Healey");
 }

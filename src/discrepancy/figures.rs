@@ -1,6 +1,6 @@
 //! One pledge or quantity stated differently: in value ("41" vs "44"), or in
 //! qualifier ("around 30" vs "over 30"). The same value in another form
-//! ("€1.5 billion", "1.5 billion euros") is agreement, not a discrepancy. A
+//! ("€3.5 billion", "3.5 billion euros") is agreement, not a discrepancy. A
 //! document that states one thing two ways contradicts itself, and is caught too.
 
 use std::collections::{BTreeMap, BTreeSet};

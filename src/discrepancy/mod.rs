@@ -128,8 +128,8 @@ mod tests {
     #[test]
     fn the_same_value_in_another_form_is_agreement() {
         let d = found(&[
-            "The bloc announced €1.5 billion in humanitarian aid for the flood region on Tuesday.",
-            "On Tuesday the bloc announced 1.5 billion euros in humanitarian aid for the flood region.",
+            "The bloc announced €3.5 billion in humanitarian aid for the flood region on Tuesday.",
+            "On Tuesday the bloc announced 3.5 billion euros in humanitarian aid for the flood region.",
         ]);
         assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
     }

@@ -302,6 +302,6 @@ mod tests {
     #[test]
     fn compatible_titles() {
         assert!(compatible("Special Envoy", "Envoy"));
-        assert!(!compatible("Chief of the Defence Staff", "Chief of the Defence Workers"));
+        assert!(!compatible("Chief of the General Staff", "Chief of the General Workers"));
     }
 }

@@ -140,7 +140,7 @@ impl Ctx<'_> {
                 return Some(end + 2);
             }
         }
-        // Ordinals that count: "27th meeting", "the fifth round".
+        // Ordinals that count: "31st meeting", "the fifth round".
         if num.ordinal {
             let (noun_end, unit) = self.noun_after(end, r, false);
             if let Some(u) = unit {
@@ -149,7 +149,7 @@ impl Ctx<'_> {
             }
             return Some(end);
         }
-        // Durations: "30-day", "two years", "48 hours".
+        // Durations: "60-day", "two years", "48 hours".
         if t.is_punct(end, '-') && t.toks[end].glued() && self.is_word(end + 1) && t.toks[end + 1].glued() {
             if let Some(u) = time_unit(t.text(end + 1)) {
                 self.push(FigureKind::Duration, Some(value), Some(u.into()), qual, qstart, end + 2, num.start);
@@ -205,7 +205,7 @@ impl Ctx<'_> {
                 return Some(end);
             }
         }
-        // Counts: "over 5,000 air defence missiles", "at least 19 people".
+        // Counts: "over 3,000 field hospitals", "at least 19 people".
         let (noun_end, unit) = self.noun_after(end, r, value > 1.0);
         let unit = unit.or_else(|| {
             // "200 new jobs and supporting a further 700": the noun is understood.
@@ -663,7 +663,7 @@ impl Ctx<'_> {
         i < r.end && self.is_word(i) && !self.lex.is_function_word(self.t.text(i)) && is_plural(self.key(i))
     }
 
-    /// The counted noun phrase after a number: "air defence missiles", "people".
+    /// The counted noun phrase after a number: "field hospital beds", "people".
     /// Returns the token after it and the phrase (folded), if any.
     fn noun_after(&self, i: usize, r: &std::ops::Range<usize>, plural_wanted: bool) -> (usize, Option<String>) {
         let t = self.t;
@@ -894,13 +894,13 @@ mod tests {
 
     #[test]
     fn money_forms() {
-        assert_eq!(money("It cost £1.6 billion."), (1.6e9, "GBP".into()));
-        assert_eq!(money("It raised €1.5bn."), (1.5e9, "EUR".into()));
+        assert_eq!(money("It cost £2.7 billion."), (2.7e9, "GBP".into()));
+        assert_eq!(money("It raised €3.5bn."), (3.5e9, "EUR".into()));
         assert_eq!(money("A $250m fund."), (250e6, "USD".into()));
         assert_eq!(money("It paid US$3 million."), (3e6, "USD".into()));
         assert_eq!(money("Worth AU$2 billion."), (2e9, "AUD".into()));
-        assert_eq!(money("It raised 1.5 billion euros."), (1.5e9, "EUR".into()));
-        assert_eq!(money("It raised 4.5bn pounds."), (4.5e9, "GBP".into()));
+        assert_eq!(money("It raised 3.5 billion euros."), (3.5e9, "EUR".into()));
+        assert_eq!(money("It raised 6.5bn pounds."), (6.5e9, "GBP".into()));
         assert_eq!(money("A fine of ¥300,000 was paid."), (300_000.0, "JPY".into()));
     }
 
@@ -908,25 +908,25 @@ mod tests {
     fn money_over_a_line_break_in_wrapped_text() {
         let text = "The country is fully committed to working with allies to step up\n\
                     support to ensure the region is in the strongest possible position\n\
-                    to secure peace and is stepping up support, providing £4.5\n\
+                    to secure peace and is stepping up support, providing £7.5\n\
                     billion of military support this year, more than ever before.\n";
         let f = figs(text);
         let m = f.iter().find(|f| f.kind == FigureKind::Money).unwrap();
-        assert_eq!(m.value, Some(4.5e9));
-        assert_eq!(&text[m.start..m.end], "£4.5\nbillion");
+        assert_eq!(m.value, Some(7.5e9));
+        assert_eq!(&text[m.start..m.end], "£7.5\nbillion");
     }
 
     #[test]
     fn counts_with_nouns_and_qualifiers() {
-        let f = one("The firm will supply over 5,000 air defence missiles to the army.");
+        let f = one("The firm will supply over 3,000 electric buses to the city.");
         assert_eq!(
             (f.kind, f.value, f.unit.as_deref(), f.qualifier),
-            (FigureKind::Count, Some(5000.0), Some("air defence missiles"), Some(Qualifier::Over))
+            (FigureKind::Count, Some(3000.0), Some("electric buses"), Some(Qualifier::Over))
         );
-        let f = one("It will provide more than five thousand air defence missiles for them.");
+        let f = one("It will provide more than three thousand electric buses for them.");
         assert_eq!(
             (f.value, f.unit.as_deref(), f.qualifier),
-            (Some(5000.0), Some("air defence missiles"), Some(Qualifier::MoreThan))
+            (Some(3000.0), Some("electric buses"), Some(Qualifier::MoreThan))
         );
         let f = one("At least 19 people were killed in the flood.");
         assert_eq!((f.value, f.unit.as_deref(), f.qualifier), (Some(19.0), Some("people"), Some(Qualifier::AtLeast)));
@@ -974,10 +974,10 @@ mod tests {
 
     #[test]
     fn durations_and_ordinals() {
-        let f = one("He accepted a 30-day interim ceasefire.");
-        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Duration, Some(30.0), Some("day")));
-        let f = one("They will chair the 27th meeting of the group.");
-        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Ordinal, Some(27.0), Some("meeting")));
+        let f = one("He accepted a 60-day interim ceasefire.");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Duration, Some(60.0), Some("day")));
+        let f = one("They will chair the 31st meeting of the group.");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Ordinal, Some(31.0), Some("meeting")));
         assert!(figs("This is the first time they met.").is_empty());
     }
 

@@ -6,8 +6,8 @@
 //! ("said X", "X told"), a first name, a patronymic, a credit line ("Photo:
 //! Agency/Name"), an organisation head ("Ministry of ...", "... Group"), the
 //! gazetteer. Runs it cannot decide are kept as candidates: the resolver later
-//! accepts them when they match a name established elsewhere ("Putin" after
-//! "Vladimir Putin has said").
+//! accepts them when they match a name established elsewhere ("Okafor" after
+//! "Grace Okafor has said").
 
 use crate::lexicon::{title, Lexicon};
 use crate::model::{BlankRole, EntityKind, RoleUse, Span};

@@ -127,7 +127,7 @@ pub fn is_number_word(w: &str) -> bool {
         || with_folded(w, |l| matches!(l, "hundred" | "thousand" | "million" | "billion" | "trillion"))
 }
 
-/// Value of a spelled ordinal that counts ("third" .. "twentieth", "27th" is digits).
+/// Value of a spelled ordinal that counts ("third" .. "twentieth", "31st" is digits).
 pub fn ordinal_word(w: &str) -> Option<f64> {
     let b = w.as_bytes();
     if b.len() < 5 || !(w.ends_with("th") || w.ends_with("TH") || w.ends_with("rd") || w.ends_with("RD")) {
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn digits_and_words() {
         assert_eq!(parse_digits("4,500.5"), Some(4500.5));
-        assert_eq!(parse_digits("27th"), Some(27.0));
+        assert_eq!(parse_digits("31st"), Some(31.0));
         assert_eq!(word_value("twenty-five"), Some(25.0));
         assert_eq!(word_value("five-point"), None);
         let mut w = WordNumber::default();

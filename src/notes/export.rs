@@ -144,7 +144,7 @@ mod tests {
 
     fn sample(corpus: &Corpus) -> Note {
         let t = &corpus.docs[0].text;
-        let s = t.find("£4.5 billion").unwrap();
+        let s = t.find("$7 billion").unwrap();
         Note {
             id: "n1".into(),
             rev: 1,
@@ -156,26 +156,26 @@ mod tests {
             concerns: Some(Concerns {
                 kind: "pledge".into(),
                 id: "pledge:1".into(),
-                name: "£4.5 billion support".into(),
+                name: "$7 billion support".into(),
             }),
-            anchors: vec![anchor::make(&corpus.docs[0], 0, s, s + "£4.5 billion".len())],
+            anchors: vec![anchor::make(&corpus.docs[0], 0, s, s + "$7 billion".len())],
             deleted: false,
         }
     }
 
     #[test]
     fn markdown_groups_by_pledge_and_quotes() {
-        let c = Corpus::from_texts([("a.txt", "It gave over £4.5 billion this year.")]);
+        let c = Corpus::from_texts([("a.txt", "It gave over $7 billion this year.")]);
         let n = sample(&c);
         let md = markdown(&[&n], Some(&c));
-        assert!(md.contains("## Pledges: £4.5 billion support"));
-        assert!(md.contains("> “£4.5 billion” — a (a.txt)"));
+        assert!(md.contains("## Pledges: $7 billion support"));
+        assert!(md.contains("> “$7 billion” — a (a.txt)"));
         assert!(md.contains("(figure, open,"));
     }
 
     #[test]
     fn jsonld_is_a_web_annotation_collection() {
-        let c = Corpus::from_texts([("a.txt", "Déjà: over £4.5 billion this year.")]);
+        let c = Corpus::from_texts([("a.txt", "Déjà: over $7 billion this year.")]);
         let n = sample(&c);
         let v = jsonld(&[&n], Some(&c));
         assert_eq!(v["type"], "AnnotationCollection");
@@ -183,9 +183,9 @@ mod tests {
         assert_eq!(item["type"], "Annotation");
         let sel = &item["target"][0]["selector"];
         assert_eq!(sel[0]["type"], "TextQuoteSelector");
-        assert_eq!(sel[0]["exact"], "£4.5 billion");
+        assert_eq!(sel[0]["exact"], "$7 billion");
         // Characters, not bytes: "Déjà: over " is 11 characters.
         assert_eq!(sel[1]["start"], 11);
-        assert_eq!(sel[1]["end"], 23);
+        assert_eq!(sel[1]["end"], 21);
     }
 }

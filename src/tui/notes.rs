@@ -392,22 +392,6 @@ mod tests {
     }
 
     #[test]
-    fn drafts_anchor_their_spans_and_name_what_they_concern() {
-        let a = Analysis::run(Corpus::seeds());
-        let e = a.entities.iter().position(|e| e.name == "John Healey").unwrap();
-        let spans = a.spans_of(Selection::Entity(e));
-        let n = draft(&a, Some(Selection::Entity(e)), &spans, "");
-        assert_eq!(n.anchors.len(), spans.len());
-        assert_eq!(n.anchors[0].exact, a.span_text(spans[0]));
-        assert_eq!(n.concerns.as_ref().unwrap().id, a.entities[e].id);
-        assert_eq!(n.kind, NoteKind::Other);
-        let q = a.discrepancies.iter().position(|d| d.kind == crate::model::DiscrepancyKind::Quote).unwrap();
-        let n = draft(&a, Some(Selection::Discrepancy(q)), &a.spans_of(Selection::Discrepancy(q)), "x");
-        assert_eq!(n.kind, NoteKind::Quote);
-        assert_eq!(n.concerns.unwrap().name, "John Healey");
-    }
-
-    #[test]
     fn the_editor_knows_when_text_would_be_lost() {
         let a = Analysis::run(Corpus::seeds());
         let mut ed = Editor::new(draft(&a, None, &[], ""), true, 60, Theme::NO_COLOR);
