@@ -15,18 +15,6 @@ use crate::model::{EntityKind, FigureKind, Span};
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Out<'a> {
-    version: u32,
-    documents: Vec<DocOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    figures: Vec<FigureOut<'a>>,
-    pledges: Vec<GroupOut<'a>>,
-    /// Added in version 1: figures linked across documents that are not commitments.
-    quantities: Vec<GroupOut<'a>>,
-    discrepancies: Vec<DiscOut<'a>>,
-}
-
-#[derive(Serialize)]
 struct DocOut<'a> {
     id: &'a str,
     path: &'a str,
@@ -98,16 +86,12 @@ fn mention(a: &Analysis, s: Span) -> MentionOut<'_> {
     }
 }
 
-/// The analysis as the JSON contract, one object, pretty-printed (for small corpora and tests).
-pub fn json(a: &Analysis) -> String {
-    serde_json::to_string_pretty(&contract(a)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
 /// Writes the JSON contract as one compact line, streaming (a 10,000-article
 /// corpus gives a very large object; it is never held in memory as text).
 ///
-/// Items are converted and serialised in parallel, a batch at a time, and
-/// written in order; the bytes are the same as serialising [`Out`] in one go.
+/// The object's fields, in order: `version`, `documents`, `entities`, `figures`,
+/// `pledges`, `quantities`, `discrepancies`. Items are converted and serialised
+/// in parallel, a batch at a time, and written in order.
 pub fn write_json(a: &Analysis, w: impl std::io::Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     write!(w, "{{\"version\":{VERSION}")?;
@@ -198,18 +182,6 @@ fn disc_out<'a>(a: &'a Analysis, d: &'a crate::model::Discrepancy) -> DiscOut<'a
         entity: d.entity.and_then(|e| a.entities.get(e)).map(|e| e.id.as_str()),
         pledge: d.pledge.and_then(|p| a.pledges.get(p)).map(|p| p.id.as_str()),
         mentions: d.spans.iter().map(|&s| mention(a, s)).collect(),
-    }
-}
-
-fn contract(a: &Analysis) -> Out<'_> {
-    Out {
-        version: VERSION,
-        documents: a.corpus.docs.iter().map(doc_out).collect(),
-        entities: a.entities.iter().map(|e| entity_out(a, e)).collect(),
-        figures: a.figures.iter().map(|f| figure_out(a, f)).collect(),
-        pledges: a.pledges.iter().map(|g| group(a, g)).collect(),
-        quantities: a.quantities.iter().map(|g| group(a, g)).collect(),
-        discrepancies: a.discrepancies.iter().map(|d| disc_out(a, d)).collect(),
     }
 }
 

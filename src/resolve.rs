@@ -132,22 +132,26 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 .iter()
                 .map(|nh| {
                     let t = &de.tokens;
-                    let core = nh.core_keys(t);
-                    let display = nh.display(t);
+                    let person = || {
+                        let core = nh.core_keys(t);
+                        (person_parts(&core, lex), core.len())
+                    };
                     match nh.kind {
                         Some(EntityKind::Place) => HitKeys {
-                            org: if nh.place.is_none() { fold(display) } else { String::new() },
+                            org: if nh.place.is_none() { fold(nh.display(t)) } else { String::new() },
                             ..HitKeys::default()
                         },
-                        Some(EntityKind::Organisation) => HitKeys { org: org_name_key(display), ..HitKeys::default() },
-                        Some(EntityKind::Person) => {
-                            HitKeys { parts: person_parts(&core, lex), core_len: core.len(), ..HitKeys::default() }
+                        Some(EntityKind::Organisation) => {
+                            HitKeys { org: org_name_key(nh.display(t)), ..HitKeys::default() }
                         }
-                        None => HitKeys {
-                            parts: person_parts(&core, lex),
-                            core_len: core.len(),
-                            org: org_name_key(display),
-                        },
+                        Some(EntityKind::Person) => {
+                            let (parts, core_len) = person();
+                            HitKeys { parts, core_len, ..HitKeys::default() }
+                        }
+                        None => {
+                            let (parts, core_len) = person();
+                            HitKeys { parts, core_len, org: org_name_key(nh.display(t)) }
+                        }
                     }
                 })
                 .collect()

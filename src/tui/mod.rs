@@ -226,14 +226,14 @@ fn event_loop(
             }
         }
         let unsaved = app.notes.as_ref().is_some_and(NotesFile::has_unsaved);
+        // Never longer than SIGNAL_CHECK, so a signal to end is seen promptly.
         let timeout = if loading || job.is_some() {
             LOADING_TICK
         } else if unsaved {
-            next_retry.saturating_duration_since(Instant::now()).max(Duration::from_millis(10))
+            next_retry.saturating_duration_since(Instant::now()).clamp(Duration::from_millis(10), SIGNAL_CHECK)
         } else {
             SIGNAL_CHECK
-        }
-        .min(SIGNAL_CHECK);
+        };
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of
             // keys (auto-repeat) costs one frame.
