@@ -53,7 +53,7 @@ fn consistent(x: &Claim, y: &Claim) -> bool {
         (Some(a), Some(b)) if a != b => {
             let rounded = |approx: &Claim, av: f64, exact: &Claim, ev: f64| {
                 approx.qualifier == Some(Qualifier::Around)
-                    && matches!(exact.qualifier, None | Some(Qualifier::Around))
+                    && exact.qualifier.is_none()
                     && (av - ev).abs() <= precision(av) / 2.0 + 1e-9
                     && (av - ev).abs() <= av.abs().max(ev.abs()) / 10.0
             };

@@ -30,16 +30,24 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
 /// The discrepancies of people, names, quotations and copied text: they need
 /// the entities but not the linked figures, so they can run while figures are linked.
 pub fn find_without_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
-    run(
-        p,
-        &[
-            ("roles", roles::find),
-            ("missing names", names::missing),
-            ("spelling", names::spelling),
-            ("quotes", quotes::find),
-            ("reuse", reuse::find),
-        ],
-    )
+    let (mut out, (reused, spins)) = rayon::join(
+        || {
+            run(
+                p,
+                &[
+                    ("roles", roles::find),
+                    ("missing names", names::missing),
+                    ("spelling", names::spelling),
+                    ("quotes", quotes::find),
+                ],
+            )
+        },
+        || reuse::find(p),
+    );
+    // Titles after the spun copies are known: a spinner's synonym is no second title.
+    out.extend(roles::titles(p, &spins));
+    out.extend(reused);
+    out
 }
 
 /// The discrepancies of figures, pledges and single sources.
@@ -146,6 +154,21 @@ mod tests {
             "Around 10,000 people were forced to leave their homes by the wildfire, fire officials said.",
         ]);
         assert!(has(&differ, DiscrepancyKind::Figure, "12,000 residents"), "{differ:?}");
+        // Two hedged estimates are two estimates: "about 38%" is not "around 40%" rounded.
+        let hedged = found(&[
+            "The harbour handles about 38% of the country's grain exports, the ministry said.",
+            "The ministry said the harbour handles around 40% of the country's grain exports.",
+        ]);
+        assert!(has(&hedged, DiscrepancyKind::Figure, "38%"), "{hedged:?}");
+    }
+
+    #[test]
+    fn bare_numbers_of_injured_are_compared() {
+        let d = found(&[
+            "A gas explosion tore through a market in the old town on Monday, injuring 52, police said.",
+            "Police said 48 injured were taken to hospital after the gas explosion at the old town market.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "injuring 52"), "{d:?}");
     }
 
     #[test]
@@ -239,6 +262,16 @@ mod tests {
             The military sent helicopters to lift families stranded on rooftops in the lower districts.";
         let d = found(&[original, spun]);
         assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
+        // A spinner's synonym for a title is no second title of the person.
+        let titled = |t: &str| {
+            format!(
+                "{original} Regional governor Ilse Vandermeer said the army would stay. \
+                Vandermeer said the dam was being watched closely by the {t}s on site."
+            )
+        };
+        let d = found(&[&titled("engineer"), &spun.replace("The regional governor", "Regional chief Ilse Vandermeer")]);
+        assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
     }
 
     #[test]

@@ -76,12 +76,18 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
     2.0 * n as f64 / (a.len() + b.len()).max(1) as f64
 }
 
-/// Pairs of documents that share sentences.
-pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+/// A spun copy: two documents (by index), one with words swapped for synonyms.
+#[derive(Debug, Clone, Copy)]
+pub struct Spin {
+    pub docs: (usize, usize),
+}
+
+/// Pairs of documents that share sentences, and the spun copies among them.
+pub fn find(p: &Parts<'_>) -> (Vec<Discrepancy>, Vec<Spin>) {
     let a = p.analysis;
     let n = a.corpus.docs.len();
     if n < 2 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     // In a large corpus, index a fixed quarter of the sequences: copies share
     // many, so they still meet, and the index stays small.
@@ -138,18 +144,19 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     }
     cands.sort_unstable();
     cands.dedup();
-    let mut out: Vec<Discrepancy> = cands
+    let found: Vec<(Discrepancy, Option<Spin>)> = cands
         .par_iter()
         .filter_map(|&(x, y)| {
             let (sx, sy) = (sentences(&p.docs[x].tokens, x), sentences(&p.docs[y].tokens, y));
             compare(p, &sx, &sy, x, y)
         })
         .collect();
+    let (mut out, spins): (Vec<Discrepancy>, Vec<Option<Spin>>) = found.into_iter().unzip();
     out.sort_by_key(|d| d.spans.first().copied());
-    out
+    (out, spins.into_iter().flatten().collect())
 }
 
-fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Option<Discrepancy> {
+fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Option<(Discrepancy, Option<Spin>)> {
     let a = p.analysis;
     if sa.is_empty() || sb.is_empty() {
         return None;
@@ -232,5 +239,6 @@ fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Optio
         let pairs: Vec<String> = list.iter().take(30).map(|((p, q), _)| format!("{p} -> {q}")).collect();
         d.details.push(format!("swapped ({lx} -> {ly}): {}", pairs.join(", ")));
     }
-    Some(d)
+    let spin = spun.then_some(Spin { docs: (x, y) });
+    Some((d, spin))
 }

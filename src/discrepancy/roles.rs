@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::reuse::Spin;
 use super::{doc_label, new, one_line};
 use crate::analysis::Parts;
 use crate::lexicon::Lexicon;
@@ -171,7 +172,15 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         d.entity = holders.keys().next().copied();
         out.push(d);
     }
-    // One person, different titles (not a shorter form of the same title).
+    out
+}
+
+/// One person given different titles (not a shorter form of the same title).
+/// Titles that differ only by a word a spinner swapped in a copy of another
+/// document ("coach" -> "trainer") are the spin, reported as reuse, not a claim.
+pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
     for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
         let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base)).collect();
         let mut distinct: Vec<&RoleUse> = Vec::new();
@@ -180,7 +189,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
                 distinct.push(r);
             }
         }
-        if distinct.len() < 2 {
+        if distinct.len() < 2 || spun_titles(&offices, &distinct, spins) {
             continue;
         }
         let mut parts = Vec::new();
@@ -201,6 +210,25 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         out.push(d);
     }
     out
+}
+
+/// Whether two distinct titles are explained by a spun copy: every document
+/// giving one of them is a spun copy of (or the source of) a document giving the
+/// other. A spinner's synonym ("coach" -> "trainer") is not a second claim.
+fn spun_titles(offices: &[&RoleUse], distinct: &[&RoleUse], spins: &[Spin]) -> bool {
+    if distinct.len() != 2 || spins.is_empty() {
+        return false;
+    }
+    let docs_of = |d: &RoleUse| -> BTreeSet<usize> {
+        offices.iter().filter(|o| compatible(&o.base, &d.base)).map(|o| o.span.doc()).collect()
+    };
+    let (d0, d1) = (docs_of(distinct[0]), docs_of(distinct[1]));
+    let partners = |x: usize, other: &BTreeSet<usize>| {
+        spins
+            .iter()
+            .any(|s| (s.docs.0 == x && other.contains(&s.docs.1)) || (s.docs.1 == x && other.contains(&s.docs.0)))
+    };
+    d0.iter().all(|&x| partners(x, &d1)) || d1.iter().all(|&x| partners(x, &d0))
 }
 
 /// The office a title names, lower-case, with the common forms of one office

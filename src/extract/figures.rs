@@ -207,6 +207,19 @@ impl Ctx<'_> {
         }
         // Counts: "over 3,000 field hospitals", "at least 19 people".
         let (noun_end, unit) = self.noun_after(end, r, value > 1.0);
+        // A bare number after a verb of harm counts what the verb did: "killing 12",
+        // "injured 52" count the killed and the injured, as "12 killed" does.
+        let harmed = || {
+            let v = qstart.checked_sub(1).filter(|&v| v >= r.start && self.is_word(v))?;
+            let bare = !self.is_word(end) || self.lex.is_function_word(self.key(end));
+            casualty_participle(self.key(v)).filter(|_| bare).map(|p| (v, p))
+        };
+        if unit.is_none() {
+            if let Some((v, participle)) = harmed() {
+                self.push(FigureKind::Count, Some(value), Some(participle.into()), qual, v, end, num.start);
+                return Some(end);
+            }
+        }
         let unit = unit.or_else(|| {
             // "200 new jobs and supporting a further 700": the noun is understood.
             if num.words {
@@ -757,6 +770,22 @@ impl Ctx<'_> {
     }
 }
 
+/// The participle a verb of harm or rescue gives the bare number after it
+/// ("killing 12", "injured 52", "rescued 40"): what the number counts.
+fn casualty_participle(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "killing" | "killed" => "killed",
+        "injuring" | "injured" => "injured",
+        "wounding" | "wounded" => "wounded",
+        "hurting" => "hurt",
+        "rescuing" | "rescued" => "rescued",
+        "evacuating" | "evacuated" => "evacuated",
+        "arresting" | "arrested" => "arrested",
+        "detaining" | "detained" => "detained",
+        _ => return None,
+    })
+}
+
 /// Words after which "over" means "about" or "because of" ("jailed over", "row over").
 fn is_over_governor(w: &str) -> bool {
     matches!(
@@ -979,6 +1008,21 @@ mod tests {
         let f = one("They will chair the 31st meeting of the group.");
         assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Ordinal, Some(31.0), Some("meeting")));
         assert!(figs("This is the first time they met.").is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_after_verbs_of_harm_count_the_harmed() {
+        // A mine collapse, reported twice: the same two counts either way round.
+        let a = figs("The collapse killed 12 miners, injuring at least 30.");
+        let b = figs("Twelve miners died and 30 injured were taken to hospital.");
+        let inj_a = a.iter().find(|f| f.unit.as_deref() == Some("injured")).expect("injuring at least 30");
+        assert_eq!((inj_a.value, inj_a.qualifier), (Some(30.0), Some(Qualifier::AtLeast)));
+        assert!(b.iter().any(|f| f.unit.as_deref() == Some("injured") && f.value == Some(30.0)));
+        let k = one("The blast killed 7 and wounded dozens.");
+        assert_eq!((k.value, k.unit.as_deref()), (Some(7.0), Some("killed")));
+        // Without such a verb a bare number is no count.
+        assert!(figs("He was 52 when he retired.").is_empty());
+        assert!(figs("The score was level at 52.").is_empty());
     }
 
     #[test]
