@@ -160,6 +160,11 @@ pub struct Lexicon {
     pub org_heads: HashSet<String>,
     pub org_prefixes: HashSet<String>,
     pub org_connectors: HashSet<String>,
+    /// Lower-case nouns that say what the name after them is ("the newspaper X",
+    /// "the river X"): the kind they give.
+    pub kind_nouns: HashMap<String, crate::model::EntityKind>,
+    /// Words that start a place's name ("River X", "Lake X", "Mount X").
+    pub place_prefixes: HashSet<String>,
     pub places: Vec<Place>,
     /// For each place, the country it is or is the capital of (the gazetteer lists
     /// each capital right after its country).
@@ -547,6 +552,15 @@ impl Lexicon {
                 }
                 "org_connector" => {
                     l.org_connectors.insert(fold(w));
+                }
+                "org_noun" => {
+                    l.kind_nouns.insert(fold(w), crate::model::EntityKind::Organisation);
+                }
+                "place_noun" => {
+                    l.kind_nouns.insert(fold(w), crate::model::EntityKind::Place);
+                }
+                "place_prefix" => {
+                    l.place_prefixes.insert(fold(w));
                 }
                 _ => {}
             }

@@ -60,6 +60,73 @@ struct Unit {
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
+    /// For a count: the capitalised words between the start of its sentence (or
+    /// the last count of the same thing before it) and the count, hashed: whose
+    /// count it is ("Green Future 12.6% and 10 seats").
+    owners: Vec<u64>,
+}
+
+/// A value from before, given for comparison: "down from 29", "up from 12 in 2022".
+fn earlier_value(t: &Tokens, f: &RawFigure) -> bool {
+    let a = f.toks.0;
+    let before = |k: usize| if a >= k { t.key(a - k) } else { "" };
+    let from = before(1) == "from"
+        && matches!(
+            before(2),
+            "down" | "up" | "rose" | "fell" | "rising" | "falling" | "increased" | "decreased" | "dropped" | "climbed"
+        );
+    let after = |k: usize| if f.toks.1 + k < t.len() { t.key(f.toks.1 + k) } else { "" };
+    let then = (after(1) == "in" && t.toks.get(f.toks.1 + 2).is_some_and(|x| x.kind == Kind::Number))
+        || (after(1) == "a" && after(2) == "year" && after(3) == "earlier")
+        || (after(1) == "last" && after(2) == "year");
+    from || (then && before(1) == "from")
+}
+
+fn is_weekday(k: &str) -> bool {
+    matches!(k, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// The capitalised words of a count's clause before it, back to the previous
+/// count of the same noun: the party, club or company the count belongs to.
+fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexicon) -> Vec<u64> {
+    let f = figs[list[x]].raw;
+    // The clause before the count; brackets do not end it ("The Farmers' Union (FU) won").
+    let r = t.sentence_of(f.toks.0);
+    let mut from = f.toks.0;
+    while from > r.start && f.toks.0 - from < 12 {
+        let i = from - 1;
+        if is_clause_break(t, i) && !t.is_punct(i, '(') && !t.is_punct(i, ')') {
+            break;
+        }
+        from = i;
+    }
+    let noun = |g: &RawFigure| g.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from);
+    for &g in list[..x].iter().rev() {
+        let o = figs[g].raw;
+        if o.toks.1 < from {
+            break;
+        }
+        if o.kind == f.kind && (f.kind != FigureKind::Count || noun(o) == noun(f)) {
+            from = o.toks.1 + 1;
+            break;
+        }
+    }
+    let mut out: Vec<u64> = (from..f.toks.0)
+        .filter(|&i| {
+            let tok = &t.toks[i];
+            let k = t.key(i);
+            tok.kind == Kind::Word
+                && tok.has(crate::token::flag::CAP)
+                && !(tok.has(crate::token::flag::INITIAL) && lex.is_common(k))
+                && !lex.function.contains(k)
+                && crate::extract::numbers::month_number(t.text(i)).is_none()
+                && !is_weekday(k)
+        })
+        .map(|i| norm_hash(t.key(i), lex))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Hash of the normalised form of an already folded word (see [`norm_word`]).
@@ -259,7 +326,7 @@ fn doc_units(
             f.kind,
             FigureKind::Money | FigureKind::Count | FigureKind::Percent | FigureKind::Duration | FigureKind::Ordinal
         );
-        if !linkable {
+        if !linkable || earlier_value(t, f) {
             continue;
         }
         taken[x] = true;
@@ -276,6 +343,11 @@ fn doc_units(
             tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes),
             ents: clause_entities(t, f.toks.0, f.toks.1, ents),
             sole: false,
+            owners: if matches!(f.kind, FigureKind::Count | FigureKind::Percent) {
+                owners(t, list, figs, x, lex)
+            } else {
+                Vec::new()
+            },
         };
         add_sig(&mut unit, f, lex);
         if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
@@ -681,7 +753,12 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     // How much shared context the values need: a word right next to both
     // numbers ("prize money", "minute") and the words of their sentences.
     let tight = shares(&a.tight, &b.tight);
-    let other_parties = !a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents);
+    let other_owners = a.money.is_none()
+        && b.money.is_none()
+        && !a.owners.is_empty()
+        && !b.owners.is_empty()
+        && !shares(&a.owners, &b.owners);
+    let other_parties = (!a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents)) || other_owners;
     let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x != y && x.len() == y.len());
     let enough = match worst {
         _ if dates_differ => false,

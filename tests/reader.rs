@@ -1616,10 +1616,11 @@ fn clicks_choose_discrepancies_and_notes() {
     let before = reader(&app).discs.sel;
     update(&mut app, Action::Click(d.x + 2, d.y));
     assert_eq!(reader(&app).discs.sel, before, "a heading is not chosen");
-    update(&mut app, Action::Click(d.x + 2, d.y + 2));
-    assert_eq!(reader(&app).discs.sel, heading + 2);
+    // The first group (roles) holds one row; the row after the next heading.
+    update(&mut app, Action::Click(d.x + 2, d.y + 3));
+    assert_eq!(reader(&app).discs.sel, heading + 3);
     // Clicking it again opens it side by side.
-    update(&mut app, Action::Click(d.x + 2, d.y + 2));
+    update(&mut app, Action::Click(d.x + 2, d.y + 3));
     assert_eq!(reader(&app).view, View::SideBySide);
     press(&mut app, key(KeyCode::Esc));
     // The notes pane: two lines a note.

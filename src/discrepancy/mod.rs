@@ -163,6 +163,21 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_different_parties_are_not_one_quantity() {
+        // A council election: each party's seats are their own quantity, and a
+        // number "down from" is last time's.
+        let d = found(&[
+            "The Harbour Party (HP) won 21.5% and 9 seats, down from 12 in 2021, the Farmers' League \
+             14.2% and 6 seats, and the Greens 8.3% and three seats, officials said.",
+            "Officials said the Harbour Party took 21.5 percent and 9 seats. The Farmers' League, led by \
+             the vet Ruth Okafor, won 14.2% and 7 seats, and the Greens 8.3 percent and three seats.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "6 seats"), "{d:?}");
+        let figures: Vec<&String> = d.iter().filter(|(k, _)| *k == DiscrepancyKind::Figure).map(|(_, s)| s).collect();
+        assert_eq!(figures.len(), 1, "{figures:?}");
+    }
+
+    #[test]
     fn bare_numbers_of_injured_are_compared() {
         let d = found(&[
             "A gas explosion tore through a market in the old town on Monday, injuring 52, police said.",
@@ -202,6 +217,21 @@ mod tests {
     }
 
     #[test]
+    fn titles_that_are_offices() {
+        // An occupation beside an office is no conflict; a deputy's office is another office;
+        // "outgoing" names the holder now.
+        let d = found(&[
+            "Greens leader Tomas Weber said the deal was fair. Director General Ama Owusu said the \
+             launch would go ahead. Outgoing Governor Lise Berg said she was proud.",
+            "The environmental engineer Tomas Weber said the deal was fair. Deputy director general \
+             Ama Owusu said the launch would go ahead. Governor Karl Nyberg said he was proud.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Role, "Weber"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Ama Owusu"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Governor"), "{d:?}");
+    }
+
+    #[test]
     fn one_company_two_chief_executives() {
         let d = found(&[
             "Nordlite ASA recalled 310,000 batteries. Nordlite said the cost was high. \
@@ -237,6 +267,12 @@ mod tests {
             "“We will rebuild every house that was lost in the floods,” said Mayor Janusz Kowalczyk on Monday.",
         ]);
         assert!(has(&d, DiscrepancyKind::Quote, "Janusz Kowalczyk"), "{d:?}");
+        // Quoting a fragment word for word is no rewording.
+        let d = found(&[
+            "“The water is unsafe to drink. This is the worst flood this town has seen in 50 years,” said Mayor Janusz Kowalczyk.",
+            "Mayor Janusz Kowalczyk called it “the worst flood this town has seen in 50 years” on Monday.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
     }
 
     #[test]

@@ -199,12 +199,17 @@ pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
             docs.dedup();
             parts.push(format!("{} ({})", one_line(a, r.span), docs.join(", ")));
         }
-        let mut d = new(
-            DiscrepancyKind::Role,
-            format!("{}: {}", ent.name, parts.join(" vs ")),
-            offices.iter().map(|r| r.span).collect(),
-            0.75,
-        );
+        // Each title with the name it stands before, so the evidence shows whose it is.
+        let mut spans = Vec::new();
+        for r in &offices {
+            spans.push(r.span);
+            if let Some(m) =
+                ent.mentions.iter().find(|m| m.doc == r.span.doc && m.start >= r.span.end && m.start <= r.span.end + 2)
+            {
+                spans.push(*m);
+            }
+        }
+        let mut d = new(DiscrepancyKind::Role, format!("{}: {}", ent.name, parts.join(" vs ")), spans, 0.75);
         d.details.push(format!("{} is given different titles", ent.name));
         d.entity = Some(e);
         out.push(d);
@@ -234,7 +239,13 @@ fn spun_titles(offices: &[&RoleUse], distinct: &[&RoleUse], spins: &[Spin]) -> b
 /// The office a title names, lower-case, with the common forms of one office
 /// made one ("CEO", "chief executive officer" -> "chief executive").
 fn office_name(base: &str) -> String {
-    let b = base.to_lowercase();
+    let mut b = base.to_lowercase();
+    // The holder now, however described: "outgoing", "incumbent" or "sitting" president.
+    for w in ["outgoing ", "incumbent ", "current ", "sitting ", "serving "] {
+        if let Some(rest) = b.strip_prefix(w) {
+            b = rest.to_string();
+        }
+    }
     match b.as_str() {
         "ceo" | "chief executive officer" => "chief executive".to_string(),
         _ => b,
@@ -287,22 +298,35 @@ fn needs_org(base: &str) -> bool {
 /// An office rather than a rank or a description: ranks ("Admiral") and honorific
 /// styles are left out of the title comparison.
 fn is_office(base: &str) -> bool {
+    use crate::lexicon::title::{HEAD, HONORIFIC, RANK};
     let lex = Lexicon::get();
     let words = crate::lexicon::split_phrase(base);
+    let office = |c: u8| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0;
     match lex.titles.longest(&words) {
-        Some((n, &c)) if n == words.len() => {
-            c & crate::lexicon::title::RANK == 0 && c & crate::lexicon::title::HONORIFIC == 0
-        }
-        _ => true,
+        Some((n, &c)) if n == words.len() => office(c),
+        // "Regional President": an office if its last word is one; "environmental
+        // engineer", "Finnish banker" are occupations, held by many at once.
+        _ => (1..words.len())
+            .find_map(|s| lex.titles.longest(&words[s..]).filter(|(n, _)| s + n == words.len()))
+            .is_some_and(|(_, &c)| office(c)),
     }
 }
 
 /// Two titles are the same when one's words are all in the other ("Envoy",
 /// "Special Envoy"; "President", "Ukrainian President").
 fn compatible(a: &str, b: &str) -> bool {
-    let wa: BTreeSet<String> = crate::lexicon::split_phrase(a).into_iter().collect();
-    let wb: BTreeSet<String> = crate::lexicon::split_phrase(b).into_iter().collect();
-    wa.is_subset(&wb) || wb.is_subset(&wa)
+    let wa: BTreeSet<String> = crate::lexicon::split_phrase(&office_name(a)).into_iter().collect();
+    let wb: BTreeSet<String> = crate::lexicon::split_phrase(&office_name(b)).into_iter().collect();
+    // "Deputy Director General" is another office than "Director General".
+    let lesser = |w: &BTreeSet<String>| -> BTreeSet<String> {
+        w.iter()
+            .filter(|x| {
+                matches!(x.as_str(), "deputy" | "vice" | "assistant" | "associate" | "junior" | "shadow" | "former")
+            })
+            .cloned()
+            .collect()
+    };
+    (wa.is_subset(&wb) || wb.is_subset(&wa)) && lesser(&wa) == lesser(&wb)
 }
 
 #[cfg(test)]

@@ -398,7 +398,10 @@ impl Ctx<'_> {
                 let initial_common = pt.has(flag::INITIAL) && self.key(p).ends_with("ly");
                 let is_qual = QUALIFIERS.iter().any(|(q, _)| q.len() == 1 && q[0] == self.key(p));
                 let is_cur = self.lex.currencies.longest(&[self.key(p)]).is_some();
-                if !initial_common && !is_qual && !is_cur && !self.lex.is_function_word(t.text(p)) {
+                // "Green Future 12.6%": a share a name won, not a name's number.
+                let share =
+                    t.is_punct(n.end, '%') || (self.is_word(n.end) && matches!(self.key(n.end), "percent" | "per"));
+                if !initial_common && !is_qual && !is_cur && !share && !self.lex.is_function_word(t.text(p)) {
                     return true;
                 }
             }
@@ -986,6 +989,10 @@ mod tests {
             let f = one(t);
             assert_eq!((f.kind, f.value), (FigureKind::Percent, Some(v)), "{t}");
         }
+        // After a name: the share it won, not part of the name.
+        let shares: Vec<Option<f64>> =
+            figs("The Farmers' Union 12.6% and the Liberal Forum 6.1 per cent.").iter().map(|f| f.value).collect();
+        assert_eq!(shares, vec![Some(12.6), Some(6.1)]);
     }
 
     #[test]

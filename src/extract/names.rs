@@ -294,6 +294,15 @@ impl Ctx<'_> {
                 && !self.lex.org_prefixes.contains(last_left)
                 && !self.lex.is_org_head(last_left)
                 && !self.lex.titles.contains_word(last_left);
+            // "the People's Party of Ana Ruiz": an organisation, then its person (a
+            // first name and a surname after the "of", no organisation word).
+            let right: Vec<usize> = run[of + 1..].iter().copied().skip_while(|&i| self.is_connector(i)).collect();
+            let owner = (self.lex.is_org_head(last_left) || self.lex.org_prefixes.contains(last_left))
+                && right.len() >= 2
+                && right.len() == run.len() - of - 1
+                && self.lex.is_first_name(self.t.key(right[0]))
+                && right.iter().all(|&i| !self.lex.is_org_head(self.t.key(i)) && self.t.toks[i].has(flag::CAP));
+            let personish = personish || owner;
             if personish {
                 self.split_and_process(left, sent.clone());
                 let mut right = &run[of + 1..];
@@ -327,9 +336,7 @@ impl Ctx<'_> {
             return false;
         };
         self.lex.is_org_head(self.t.key(last))
-            || (run.len() >= 3
-                && self.lex.org_prefixes.contains(self.t.key(run[0]))
-                && matches!(self.t.key(run[1]), "of" | "for"))
+            || (run.len() >= 3 && self.lex.org_prefixes.contains(self.t.key(run[0])) && is_of(self.t.key(run[1])))
     }
 
     /// Matches the title-like phrase starting at `run[p]`.
@@ -337,8 +344,9 @@ impl Ctx<'_> {
         if p >= run.len() {
             return None;
         }
-        // Post-nominal letters after a title ("Secretary MP") are no title of their own.
-        if p > 0 && is_post_nominal(self.text(run[p])) {
+        // Post-nominal letters after a title ("Secretary MP") are no title of their own;
+        // a lower-case particle is no abbreviated title ("del" is not "Del.").
+        if (p > 0 && is_post_nominal(self.text(run[p]))) || !self.t.toks[run[p]].has(flag::CAP) {
             return None;
         }
         let rest = &run[p..];
@@ -588,7 +596,7 @@ impl Ctx<'_> {
             title: name_start.is_some() || role.is_some(),
             ..self.context_cues(run[0], *core.last().unwrap_or(&run[0]), sent.clone())
         };
-        let role = role.or_else(|| cues.lower_role.clone()).or_else(|| {
+        let role = role.or_else(|| cues.lower_role.clone()).or_else(|| cues.appositive_role.clone()).or_else(|| {
             (!rank_words.is_empty()).then(|| {
                 let a = rank_words[0];
                 let b = *rank_words.last().unwrap_or(&a);
@@ -835,7 +843,16 @@ impl Ctx<'_> {
                 c.credit = credit;
                 c.agency = c.credit && t.is_punct(last + 1, '/');
             }
+            let lower = t.toks[b].kind == Kind::Word && !t.toks[b].has(flag::CAP);
+            if lower && credit && matches!(kb, "in" | "from") {
+                // "Additional reporting by Y in X": where Y reported from.
+                c.credit = false;
+                c.kind_before = Some(EntityKind::Place);
+            } else if lower && b > sent.start && matches!(self.t.key(b - 1), "the" | "a" | "an") {
+                c.kind_before = self.lex.kind_nouns.get(kb).copied();
+            }
         }
+        c.appositive_role = self.appositive_role(first, last, sent);
         c
     }
 
@@ -895,6 +912,11 @@ impl Ctx<'_> {
             return None;
         }
         let words: Vec<&str> = (a..first).map(|i| self.t.key(i)).collect();
+        // "head of the Maren fishermen's cooperative": a name after "the" qualifies
+        // what follows it; no one is named.
+        if words.last() == Some(&"the") {
+            return None;
+        }
         for s in 0..words.len() {
             if let Some((n, ())) = self.lex.lower_roles.longest(&words[s..]) {
                 let end = s + n;
@@ -902,6 +924,16 @@ impl Ctx<'_> {
                 let ok = end == words.len() || (words[end] == "of" && end + 1 < words.len());
                 if !ok {
                     continue;
+                }
+                // A modifier in front makes another office ("deputy director general").
+                let mut s = s;
+                while s > 0
+                    && matches!(
+                        words[s - 1],
+                        "deputy" | "vice" | "acting" | "interim" | "assistant" | "associate" | "junior"
+                    )
+                {
+                    s -= 1;
                 }
                 // Keep a qualifying demonym or country in front ("Ukrainian president").
                 let mut from = s;
@@ -925,6 +957,110 @@ impl Ctx<'_> {
                 };
                 let org = (from < s && country.is_none()).then(|| words[from].to_string());
                 return Some(RoleUse { title, base, country, org, span: self.span(a + from, first - 1) });
+            }
+        }
+        None
+    }
+
+    /// Whether tokens `a..=b` are a role: modifiers ("deputy", "acting") and then
+    /// a role noun or office title ("director general", "Chief Executive").
+    fn role_phrase(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        let mut s = a;
+        while s < b
+            && matches!(
+                t.key(s),
+                "deputy"
+                    | "vice"
+                    | "acting"
+                    | "interim"
+                    | "assistant"
+                    | "senior"
+                    | "former"
+                    | "outgoing"
+                    | "incumbent"
+                    | "new"
+                    | "associate"
+                    | "joint"
+                    | "regional"
+                    | "national"
+                    | "general"
+            )
+        {
+            s += 1;
+        }
+        let n = b + 1 - s;
+        if (a..=b).any(|i| t.toks[i].kind != Kind::Word) {
+            return false;
+        }
+        self.lex.lower_roles.longest_with(n, |j| t.key(s + j)).is_some_and(|(m, ())| m == n)
+            || self
+                .lex
+                .titles
+                .longest_with(n, |j| t.key(s + j))
+                .is_some_and(|(m, &c)| m == n && c & title::HEAD != 0 && c & title::HONORIFIC == 0)
+    }
+
+    /// A role in apposition to a name: after it ("X, director general of the
+    /// agency, said") or before it ("the agency's deputy director general, X,").
+    fn appositive_role(&self, first: usize, last: usize, sent: std::ops::Range<usize>) -> Option<RoleUse> {
+        let t = self.t;
+        let role = |a: usize, b: usize, org: Option<String>| {
+            let title = title_case(&self.flat_text(a, b));
+            RoleUse { base: title.clone(), title, country: None, org, span: self.span(a, b) }
+        };
+        // After: ", [the|a] ROLE [of|at ORG] ,|." — the role ends where "of", "at" or punctuation comes.
+        if t.is_punct(last + 1, ',') {
+            let mut a = last + 2;
+            if matches!(t.key(a), "the" | "a" | "an") {
+                a += 1;
+            }
+            let mut b = a;
+            while b + 1 < sent.end
+                && b - a < 5
+                && t.toks[b + 1].kind == Kind::Word
+                && !matches!(t.key(b + 1), "of" | "at" | "for" | "in" | "and" | "who")
+            {
+                b += 1;
+            }
+            while b >= a && b < sent.end {
+                if self.role_phrase(a, b) {
+                    let next = b + 1;
+                    let ends = next >= sent.end
+                        || t.toks[next].kind == Kind::Punct
+                        || matches!(t.key(next), "of" | "at" | "for" | "in" | "and" | "who");
+                    if !ends {
+                        break;
+                    }
+                    let org = (matches!(t.key(next), "of" | "at") && next + 1 < sent.end).then(|| {
+                        let mut e = next + 1;
+                        if t.key(e) == "the" {
+                            e += 1;
+                        }
+                        let s0 = e;
+                        while e < sent.end && t.toks[e].has(flag::CAP) {
+                            e += 1;
+                        }
+                        (e > s0).then(|| crate::text::fold(&self.flat_text(s0, e - 1)))
+                    });
+                    return Some(role(a, b, org.flatten()));
+                }
+                if b == a {
+                    break;
+                }
+                b -= 1;
+            }
+        }
+        // Before: "[the|its|X's] ROLE, NAME," — the role runs back from the comma.
+        if first >= sent.start + 2 && t.is_punct(first - 1, ',') {
+            let b = first - 2;
+            for a in (sent.start..=b).rev().take(5) {
+                let det = a > sent.start
+                    && (matches!(t.key(a - 1), "the" | "its" | "his" | "her" | "their")
+                        || t.toks[a - 1].kind == Kind::Possessive);
+                if det && self.role_phrase(a, b) && (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a) {
+                    return Some(role(a, b, None));
+                }
             }
         }
         None
@@ -1008,8 +1144,7 @@ impl Ctx<'_> {
         }
         // Organisations: "... Group", "Ministry of ...", "X & Y Ltd".
         let last_key = self.t.key(last);
-        let org_prefix =
-            n >= 3 && lex.org_prefixes.contains(self.t.key(first)) && matches!(self.t.key(core[1]), "of" | "for");
+        let org_prefix = n >= 3 && lex.org_prefixes.contains(self.t.key(first)) && is_of(self.t.key(core[1]));
         let has_amp = core.iter().any(|&i| self.t.key(i) == "&");
         if headline {
             // Capitals say nothing in a title-case headline: only names known
@@ -1040,7 +1175,7 @@ impl Ctx<'_> {
                 && (lex.is_org_head(self.t.key(before[before.len() - 1]))
                     || (before.len() >= 3
                         && lex.org_prefixes.contains(self.t.key(before[0]))
-                        && matches!(self.t.key(before[1]), "of" | "for")));
+                        && is_of(self.t.key(before[1]))));
             if before_org {
                 self.push_org(before[0], before[before.len() - 1], before, false, headline);
             }
@@ -1054,9 +1189,24 @@ impl Ctx<'_> {
             self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
             return;
         }
+        if n >= 2 && lex.place_prefixes.contains(self.t.key(first)) && cues.kind_before.is_none() {
+            self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
+            return;
+        }
         if cues.credit && cues.agency {
             self.push_org(first, last, core, false, headline);
             return;
+        }
+        match cues.kind_before {
+            Some(EntityKind::Organisation) if !cues.title => {
+                self.push_org(first, last, core, false, headline);
+                return;
+            }
+            Some(EntityKind::Place) if !cues.title => {
+                self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
+                return;
+            }
+            _ => {}
         }
         // People.
         let words: Vec<&str> = core.iter().map(|&i| self.t.key(i)).collect();
@@ -1216,6 +1366,17 @@ struct Cues {
     credit: bool,
     agency: bool,
     lower_role: Option<RoleUse>,
+    /// What a noun in front says the name is ("the newspaper X", "the river X",
+    /// "Reporting by Y in X").
+    kind_before: Option<EntityKind>,
+    /// A role in apposition ("X, director general of the agency,").
+    appositive_role: Option<RoleUse>,
+}
+
+/// "of" after an organisation's first word, in English and the languages whose
+/// names the news quotes as written ("Universidad del ...", "Banque de ...").
+fn is_of(k: &str) -> bool {
+    matches!(k, "of" | "for" | "de" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "des" | "du" | "der")
 }
 
 /// "defence secretary" -> "Defence Secretary"; small words stay lower case;
@@ -1252,6 +1413,39 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         names(text).into_iter().filter(|(_, k)| *k == Some(EntityKind::Person)).map(|(s, _)| s).collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+        names(text).into_iter().find(|(s, _)| s == name).and_then(|(_, k)| k)
+    }
+
+    #[test]
+    fn a_noun_in_front_says_what_the_name_is() {
+        // A regional paper and a river, neither in any list.
+        let t = "Figures published by the newspaper Le Messager de Brionne show the cuts.";
+        assert_eq!(kind_of(t, "Le Messager de Brionne"), Some(EntityKind::Organisation));
+        assert_eq!(
+            kind_of("Dead fish were found in the River Odelle on Monday.", "River Odelle"),
+            Some(EntityKind::Place)
+        );
+        // A reporter's town in a credit line is a place, the reporter a person.
+        let t = "(Reporting by Ines Tavares; additional reporting by Kofi Mensah in Tarrow)";
+        assert_eq!(kind_of(t, "Tarrow"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Kofi Mensah"), Some(EntityKind::Person));
+        // "head of the X cooperative": X qualifies the cooperative, no one is named.
+        assert!(
+            people("Aylin Demir, head of the Maribel growers' union, said prices had fallen.") == vec!["Aylin Demir"]
+        );
+    }
+
+    #[test]
+    fn organisations_named_in_other_languages() {
+        let t = "Professor Ana Ruiz, an expert at the\nUniversidad del Norte Grande, said the loss was painful.";
+        assert_eq!(kind_of(t, "Universidad del Norte Grande"), Some(EntityKind::Organisation));
+        assert_eq!(people(t), vec!["Professor Ana Ruiz"]);
+        // An organisation "of" its leader: the organisation, then the person.
+        let t = "The Farmers' Party of Maria Jansen took 14.8 percent.";
+        assert_eq!(people(t), vec!["Maria Jansen"]);
     }
 
     #[test]
