@@ -159,12 +159,16 @@ pub struct Lexicon {
     pub furniture: PhraseMap<()>,
     pub org_heads: HashSet<String>,
     pub org_prefixes: HashSet<String>,
+    /// Words that start an organisation's name without "of" ("Grupo X", "Naviera X").
+    pub org_starts: HashSet<String>,
     pub org_connectors: HashSet<String>,
     /// Lower-case nouns that say what the name after them is ("the newspaper X",
     /// "the river X"): the kind they give.
     pub kind_nouns: HashMap<String, crate::model::EntityKind>,
     /// Words that start a place's name ("River X", "Lake X", "Mount X").
     pub place_prefixes: HashSet<String>,
+    /// Nouns of named things that are no entity ("the ferry X", "the storm X").
+    pub thing_nouns: HashSet<String>,
     pub places: Vec<Place>,
     /// For each place, the country it is or is the capital of (the gazetteer lists
     /// each capital right after its country).
@@ -442,6 +446,9 @@ impl Lexicon {
                 "prefix" => {
                     l.org_prefixes.insert(fold(w));
                 }
+                "start" => {
+                    l.org_starts.insert(fold(w));
+                }
                 _ => {}
             }
         }
@@ -561,6 +568,9 @@ impl Lexicon {
                 }
                 "place_prefix" => {
                     l.place_prefixes.insert(fold(w));
+                }
+                "thing_noun" => {
+                    l.thing_nouns.insert(fold(w));
                 }
                 _ => {}
             }

@@ -48,7 +48,65 @@ pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
     for r in t.sents.clone() {
         cx.sentence(r);
     }
-    cx.out
+    let mut out = cx.out;
+    national_currency(t, lex, &mut out);
+    out
+}
+
+/// A currency word many countries use ("pesos", "dinars", "crowns") is the
+/// currency of the country the document is about, when it says one clearly:
+/// "15 million pesos" in a story from Chile is Chilean pesos.
+fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
+    let bare = |f: &RawFigure| -> Option<String> {
+        if f.kind != FigureKind::Money || f.toks.1 <= f.num_tok {
+            return None;
+        }
+        let k = t.key(f.toks.1);
+        let before = t.key(f.toks.1 - 1);
+        let qualified = lex.demonyms.longest(&[before]).is_some();
+        (!qualified && lex.currencies.longest(&[k]).is_some_and(|(n, _)| n == 1)).then(|| k.to_string())
+    };
+    if !out.iter().any(|f| bare(f).is_some()) {
+        return;
+    }
+    // The country the document names most, by its places and demonyms.
+    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut i = 0;
+    while i < t.len() {
+        if t.toks[i].kind == Kind::Word && t.toks[i].has(flag::CAP) {
+            let n = t.len() - i;
+            let hit = lex.place_names.longest_with(n, |j| t.key(i + j)).or_else(|| lex.demonyms.longest_with(n, |j| t.key(i + j)));
+            if let Some((len, &idx)) = hit {
+                if let Some(c) = lex.country_of.get(idx).copied().flatten().or(Some(idx)) {
+                    *counts.entry(c).or_default() += 1;
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    let country = match v.as_slice() {
+        [(_, c)] => *c,
+        [(n1, c), (n2, _), ..] if n1 > n2 => *c,
+        _ => return,
+    };
+    let demonyms: Vec<&Vec<String>> = lex.demonyms.iter().filter(|(_, &idx)| idx == country).map(|(w, _)| w).collect();
+    for f in out.iter_mut() {
+        let Some(form) = bare(f) else { continue };
+        for d in &demonyms {
+            let mut words: Vec<&str> = d.iter().map(String::as_str).collect();
+            words.push(&form);
+            if let Some((n, (code, _))) = lex.currencies.longest(&words) {
+                if n == words.len() {
+                    f.unit = Some(code.clone());
+                    break;
+                }
+            }
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -685,6 +743,10 @@ impl Ctx<'_> {
         let t = self.t;
         let mut words: Vec<usize> = Vec::new();
         let mut j = i;
+        // "three more bodies", "two further cases": the noun after the "more".
+        if j + 1 < r.end && matches!(self.key(j), "more" | "further" | "additional" | "other") && self.is_word(j + 1) {
+            j += 1;
+        }
         while j < r.end && words.len() < 5 {
             let tok = &t.toks[j];
             if tok.kind != Kind::Word || tok.has(flag::BREAK_BEFORE) {
@@ -937,6 +999,14 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_many_countries_use_is_the_one_of_the_story() {
+        let f = figs("Flooding in Colombia has cut power to Medellín. Colombian officials pledged 40 million pesos.");
+        assert_eq!(f.iter().find(|f| f.kind == FigureKind::Money).and_then(|f| f.unit.as_deref()), Some("COP"));
+        let f = figs("The club paid 40 million pesos for the striker.");
+        assert_eq!(f[0].unit.as_deref(), Some("MXN"), "no country named: the table's default");
+    }
+
+    #[test]
     fn money_over_a_line_break_in_wrapped_text() {
         let text = "The country is fully committed to working with allies to step up\n\
                     support to ensure the region is in the strongest possible position\n\
@@ -1026,6 +1096,8 @@ mod tests {
         assert_eq!((inj_a.value, inj_a.qualifier), (Some(30.0), Some(Qualifier::AtLeast)));
         assert!(b.iter().any(|f| f.unit.as_deref() == Some("injured") && f.value == Some(30.0)));
         let k = one("The blast killed 7 and wounded dozens.");
+        let more = one("Divers recovered three more bodies on Monday.");
+        assert_eq!((more.value, more.unit.as_deref()), (Some(3.0), Some("bodies")));
         assert_eq!((k.value, k.unit.as_deref()), (Some(7.0), Some("killed")));
         // Without such a verb a bare number is no count.
         assert!(figs("He was 52 when he retired.").is_empty());

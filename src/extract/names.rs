@@ -776,7 +776,7 @@ impl Ctx<'_> {
                 c.age = true;
             }
             let mut k = last + 2;
-            if self.t.key(k) == "who" {
+            if matches!(self.t.key(k), "who" | "whose") {
                 c.who = true;
             }
             let mut steps = 0;
@@ -848,8 +848,9 @@ impl Ctx<'_> {
                 // "Additional reporting by Y in X": where Y reported from.
                 c.credit = false;
                 c.kind_before = Some(EntityKind::Place);
-            } else if lower && b > sent.start && matches!(self.t.key(b - 1), "the" | "a" | "an") {
+            } else if lower && b > sent.start && matches!(self.t.key(b - 1), "the" | "a" | "an" | "its" | "their") {
                 c.kind_before = self.lex.kind_nouns.get(kb).copied();
+                c.thing_before = self.lex.thing_nouns.contains(kb);
             }
         }
         c.appositive_role = self.appositive_role(first, last, sent);
@@ -989,16 +990,19 @@ impl Ctx<'_> {
         {
             s += 1;
         }
-        let n = b + 1 - s;
-        if (a..=b).any(|i| t.toks[i].kind != Kind::Word) {
+        if (a..=b).any(|i| t.toks[i].kind != Kind::Word) || b + 1 - a > 4 {
             return false;
         }
-        self.lex.lower_roles.longest_with(n, |j| t.key(s + j)).is_some_and(|(m, ())| m == n)
-            || self
-                .lex
-                .titles
-                .longest_with(n, |j| t.key(s + j))
-                .is_some_and(|(m, &c)| m == n && c & title::HEAD != 0 && c & title::HONORIFIC == 0)
+        // The role noun ends the phrase; words before it say of what ("Communications Manager").
+        (s..=b).any(|s| {
+            let n = b + 1 - s;
+            self.lex.lower_roles.longest_with(n, |j| t.key(s + j)).is_some_and(|(m, ())| m == n)
+                || self
+                    .lex
+                    .titles
+                    .longest_with(n, |j| t.key(s + j))
+                    .is_some_and(|(m, &c)| m == n && c & title::HEAD != 0 && c & title::HONORIFIC == 0)
+        })
     }
 
     /// A role in apposition to a name: after it ("X, director general of the
@@ -1189,6 +1193,38 @@ impl Ctx<'_> {
             self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
             return;
         }
+        // Named things: "the ferry X", a name with a number ("X 2" is a model or a
+        // vessel), a genus before its species ("Klebsiella pneumoniae").
+        let numbered = n >= 2
+            && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Number && !x.glued() && !x.has(flag::BREAK_BEFORE))
+            && !(t.is_punct(last + 2, '%') || t.is_punct(last + 2, ':'));
+        let species = n == 1
+            && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Word && !x.has(flag::CAP))
+            && {
+                let k = self.t.key(last + 1);
+                !lex.is_common(k)
+                    && ["ae", "ii", "us", "um", "is", "oides", "ensis", "coli", "difficile"].iter().any(|e| k.ends_with(e))
+            };
+        let prefixed = n == 1
+            && self.t.key(first).split_once('-').is_some_and(|(p, _)| {
+                matches!(
+                    p,
+                    "anti" | "pro" | "non" | "pre" | "post" | "co" | "counter" | "multi" | "inter" | "ex" | "self"
+                        | "semi" | "sub" | "super" | "ultra" | "mid"
+                )
+            });
+        if (cues.thing_before || numbered || species || prefixed) && !cues.title && honorifics.is_empty() {
+            return;
+        }
+        if n >= 2 && lex.org_starts.contains(self.t.key(first)) {
+            self.push_org(first, last, core, false, headline);
+            return;
+        }
+        if cues.credit && matches!(self.t.key(last + 1), "staff" | "reporters" | "correspondents" | "team" | "desk") {
+            // "Posted by X staff": the outlet.
+            self.push_org(first, last, core, false, headline);
+            return;
+        }
         if n >= 2 && lex.place_prefixes.contains(self.t.key(first)) && cues.kind_before.is_none() {
             self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
             return;
@@ -1233,6 +1269,7 @@ impl Ctx<'_> {
         let strong = cues.title
             || speech
             || cues.appositive
+            || cues.appositive_role.is_some()
             || (cues.who && n >= 2)
             || cues.lower_role.is_some()
             || cues.credit
@@ -1371,6 +1408,8 @@ struct Cues {
     kind_before: Option<EntityKind>,
     /// A role in apposition ("X, director general of the agency,").
     appositive_role: Option<RoleUse>,
+    /// A noun in front names a vehicle or other thing ("the ferry X").
+    thing_before: bool,
 }
 
 /// "of" after an organisation's first word, in English and the languages whose
