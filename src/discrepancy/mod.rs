@@ -30,22 +30,18 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
 /// The discrepancies of people, names, quotations and copied text: they need
 /// the entities but not the linked figures, so they can run while figures are linked.
 pub fn find_without_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
-    let (mut out, (reused, spins)) = rayon::join(
+    let (mut out, (reused, spins, quoted)) = rayon::join(
+        || run(p, &[("roles", roles::find), ("missing names", names::missing), ("spelling", names::spelling)]),
         || {
-            run(
-                p,
-                &[
-                    ("roles", roles::find),
-                    ("missing names", names::missing),
-                    ("spelling", names::spelling),
-                    ("quotes", quotes::find),
-                ],
-            )
+            let (reused, spins) = reuse::find(p);
+            // Quotations after the spun copies are known: a spinner's synonyms are no rewording.
+            let quoted = quotes::find(p, &spins);
+            (reused, spins, quoted)
         },
-        || reuse::find(p),
     );
-    // Titles after the spun copies are known: a spinner's synonym is no second title.
+    // Titles likewise: a spinner's synonym is no second title.
     out.extend(roles::titles(p, &spins));
+    out.extend(quoted);
     out.extend(reused);
     out
 }
@@ -308,6 +304,13 @@ mod tests {
         let d = found(&[&titled("engineer"), &spun.replace("The regional governor", "Regional chief Ilse Vandermeer")]);
         assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
         assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
+        // Nor is a spinner's rewording of a quotation that another report gives word for word.
+        let q = " “We will not stop until every family is safe,” said the regional governor.";
+        let spun_q = " “We will not halt until every household is safe,” mentioned the regional governor.";
+        let third = "Boats reached the valley on Tuesday. “We will not stop until every family is safe,” said the regional governor.";
+        let d = found(&[&format!("{original}{q}"), &format!("{spun}{spun_q}"), third]);
+        assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
     }
 
     #[test]

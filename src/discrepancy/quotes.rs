@@ -3,7 +3,7 @@
 //! case aside) agree; a short quotation that is an exact part of a longer one
 //! agrees too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
@@ -64,7 +64,8 @@ fn window(short: &Q, long: &Q, m: &[(usize, usize)]) -> (usize, usize) {
 }
 
 /// Quotations that nearly match across documents, grouped, with diffs.
-pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
+pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
+    let spun = |x: usize, y: usize| spins.iter().any(|s| s.docs == (x.min(y), x.max(y)));
     let a = p.analysis;
     let qs: Vec<Q> = a
         .quotes
@@ -105,14 +106,16 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
         let m = lcs_pairs(&qs[short].keys, &qs[long].keys);
         // The same speaker may be paraphrased more freely and still be quoted.
         let same_speaker = qs[i].speaker.is_some() && qs[i].speaker == qs[j].speaker;
-        let needed = if same_speaker { 4 } else { 6 };
+        let needed = if same_speaker { 5 } else { 6 };
         if m.len() < 4 || m.len() * 10 < qs[short].keys.len() * needed {
             continue;
         }
         let (lo, hi) = window(&qs[short], &qs[long], &m);
         let window = &qs[long].keys[lo..=hi];
         // A fragment quoted word for word ("the worst spill in 20 years") is an excerpt, not a rewording.
-        let excerpt = qs[long].keys.windows(qs[short].keys.len()).any(|w| w == qs[short].keys.as_slice());
+        // (A fragment starts in lower case: "called it “the worst spill in years”".)
+        let fragment = qs[short].words.first().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+        let excerpt = fragment && qs[long].keys.windows(qs[short].keys.len()).any(|w| w == qs[short].keys.as_slice());
         if window != qs[short].keys.as_slice() && !excerpt {
             drift.push((i, j));
         }
@@ -121,9 +124,28 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
             parent[ri.max(rj)] = ri.min(rj);
         }
     }
-    // One discrepancy per group of quotations with at least one drifting pair.
+    // A spun copy's quotation differs from its source's by the spinner's synonyms:
+    // it stands aside when its source's quotation is in the same group.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for q in 0..qs.len() {
+        let r = root(&mut parent, q);
+        members.entry(r).or_default().push(q);
+    }
+    let mut aside = vec![false; qs.len()];
+    for m in members.values() {
+        for &q in m {
+            aside[q] = m.iter().any(|&o| qs[o].span.doc < qs[q].span.doc && spun(qs[o].span.doc(), qs[q].span.doc()));
+        }
+    }
+    // One discrepancy per group of quotations with at least one drifting pair
+    // that no spin explains; the spun copies' versions are shown with it.
+    let real: BTreeSet<usize> =
+        drift.iter().filter(|&&(i, j)| !aside[i] && !aside[j]).map(|&(i, _)| root(&mut parent, i)).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &(i, j) in &drift {
+        if !real.contains(&root(&mut parent, i)) {
+            continue;
+        }
         let r = root(&mut parent, i);
         let g = groups.entry(r).or_default();
         for x in [i, j] {

@@ -1198,19 +1198,31 @@ impl Ctx<'_> {
         let numbered = n >= 2
             && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Number && !x.glued() && !x.has(flag::BREAK_BEFORE))
             && !(t.is_punct(last + 2, '%') || t.is_punct(last + 2, ':'));
-        let species = n == 1
-            && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Word && !x.has(flag::CAP))
-            && {
-                let k = self.t.key(last + 1);
-                !lex.is_common(k)
-                    && ["ae", "ii", "us", "um", "is", "oides", "ensis", "coli", "difficile"].iter().any(|e| k.ends_with(e))
-            };
+        let species = n == 1 && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Word && !x.has(flag::CAP)) && {
+            let k = self.t.key(last + 1);
+            !lex.is_common(k)
+                && ["ae", "ii", "us", "um", "is", "oides", "ensis", "coli", "difficile"].iter().any(|e| k.ends_with(e))
+        };
         let prefixed = n == 1
             && self.t.key(first).split_once('-').is_some_and(|(p, _)| {
                 matches!(
                     p,
-                    "anti" | "pro" | "non" | "pre" | "post" | "co" | "counter" | "multi" | "inter" | "ex" | "self"
-                        | "semi" | "sub" | "super" | "ultra" | "mid"
+                    "anti"
+                        | "pro"
+                        | "non"
+                        | "pre"
+                        | "post"
+                        | "co"
+                        | "counter"
+                        | "multi"
+                        | "inter"
+                        | "ex"
+                        | "self"
+                        | "semi"
+                        | "sub"
+                        | "super"
+                        | "ultra"
+                        | "mid"
                 )
             });
         if (cues.thing_before || numbered || species || prefixed) && !cues.title && honorifics.is_empty() {
