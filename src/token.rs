@@ -591,6 +591,17 @@ fn mark_headlines(flat: &str, toks: &mut [Token], lex: &Lexicon) {
         // Agency/Name") are title case too, but they name people.
         let first_words: Vec<String> = words.iter().take(3).map(|t| crate::text::fold(&flat[t.range()])).collect();
         let credit = lex.furniture.longest(&first_words).is_some() || line.iter().any(|t| &flat[t.range()] == "/");
+        // A contact line: a name, a comma, a title ("Ann Lee, Head of Communications").
+        let contact = line.iter().position(|t| t.kind == Kind::Punct && &flat[t.range()] == ",").is_some_and(|c| {
+            let after: Vec<String> = line[c + 1..]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .take(4)
+                .map(|t| crate::text::fold(&flat[t.range()]))
+                .collect();
+            lex.titles.longest(&after).is_some() || lex.lower_roles.longest(&after).is_some()
+        });
+        let credit = credit || contact;
         if words.len() >= 3 && !ends_punct && !credit {
             // Title case: every word that is not a short function word ("a", "of",
             // "and") is capitalised.
@@ -692,5 +703,8 @@ mod tests {
         assert!(t.toks[0].has(flag::HEADLINE));
         let nato = (0..t.len()).find(|&i| t.text(i) == "NATO").unwrap();
         assert!(!t.toks[nato].has(flag::HEADLINE));
+        // A contact line is no headline.
+        let t = tokenize("Media contact\nAma Mensah, Head of Communications\n+233 30 255 0100", lex);
+        assert!(!t.toks.iter().any(|x| x.has(flag::HEADLINE)));
     }
 }

@@ -1,4 +1,4 @@
-//! Scores the analysis against hand-made gold annotations of fourteen stories from
+//! Scores the analysis against hand-made gold annotations of eighteen stories from
 //! other fields (business, disasters, sport, court, politics, health, labour, transport), so that no
 //! rule is tuned to one corpus. See tests/fixtures/stories/README.md for the
 //! annotation conventions. Run with `--nocapture` to see every miss.

@@ -269,6 +269,12 @@ mod tests {
             "Mayor Janusz Kowalczyk called it “the worst flood this town has seen in 50 years” on Monday.",
         ]);
         assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
+        // Nor is a quotation cut where a clause ends; but the same cut given to another person is.
+        let full = "“We will not pay criminals, and we will not rest until every customer is told,” said Ama Boateng, the chief executive.";
+        let d = found(&[full, "“We will not pay criminals,” said Ama Boateng, the chief executive."]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
+        let d = found(&[full, "“We will not pay criminals,” said Kofi Mensah, the finance director."]);
+        assert!(has(&d, DiscrepancyKind::Quote, "Kofi Mensah"), "{d:?}");
     }
 
     #[test]

@@ -114,9 +114,25 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         let window = &qs[long].keys[lo..=hi];
         // A fragment quoted word for word ("the worst spill in 20 years") is an excerpt, not a rewording.
         // (A fragment starts in lower case: "called it “the worst spill in years”".)
+        // So is a quotation cut where a clause of it ends ("We will not pay criminals."
+        // of "We will not pay criminals, and we will not rest ...").
+        let (sk, lk) = (&qs[short].keys, &qs[long].keys);
         let fragment = qs[short].words.first().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
-        let excerpt = fragment && qs[long].keys.windows(qs[short].keys.len()).any(|w| w == qs[short].keys.as_slice());
-        if window != qs[short].keys.as_slice() && !excerpt {
+        let at = lk.windows(sk.len()).position(|w| w == sk.as_slice());
+        let clause_cut = at.is_some_and(|a| {
+            let end = a + sk.len();
+            let starts = a == 0 || qs[long].sents[a - 1] != qs[long].sents[a];
+            let ends = end == lk.len()
+                || qs[long].sents[end - 1] != qs[long].sents[end]
+                || matches!(lk[end].as_str(), "and" | "but" | "or" | "so" | "because" | "while" | "although");
+            starts && ends
+        });
+        let excerpt = (fragment && at.is_some()) || clause_cut;
+        // The same words given to two different people are a discrepancy too.
+        // (Not for a fragment woven into a sentence: whose it is is the writer's paraphrase.)
+        let two_speakers =
+            !fragment && qs[i].speaker.is_some() && qs[j].speaker.is_some() && qs[i].speaker != qs[j].speaker;
+        if (window != qs[short].keys.as_slice() && !excerpt) || two_speakers {
             drift.push((i, j));
         }
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));

@@ -703,7 +703,11 @@ impl Ctx<'_> {
                     // an ISO code ("USD 5m") must be upper case.
                     let last = &self.t.toks[i - 1];
                     let is_symbol = last.kind == Kind::Punct;
-                    if is_symbol || self.t.text(i - 1).chars().all(char::is_uppercase) {
+                    // An abbreviation ("Rp", "Rs") as written; an ISO code in capitals.
+                    let written = self.t.text(i - 1);
+                    let abbreviation =
+                        *pos == CurrencyPos::Prefix && written.chars().next().is_some_and(char::is_uppercase);
+                    if is_symbol || abbreviation || written.chars().all(char::is_uppercase) {
                         return Some((n, code.clone()));
                     }
                 }
@@ -996,6 +1000,13 @@ mod tests {
         assert_eq!(money("It raised 3.5 billion euros."), (3.5e9, "EUR".into()));
         assert_eq!(money("It raised 6.5bn pounds."), (6.5e9, "GBP".into()));
         assert_eq!(money("A fine of ¥300,000 was paid."), (300_000.0, "JPY".into()));
+    }
+
+    #[test]
+    fn abbreviations_and_word_like_iso_codes() {
+        assert_eq!(money("an emergency fund of Rp 250 billion"), (250e9, "IDR".into()));
+        assert_eq!(money("assets of MAD 9.5bn under management"), (9.5e9, "MAD".into()));
+        assert!(figs("They were mad 9 times out of ten.").iter().all(|f| f.kind != FigureKind::Money));
     }
 
     #[test]
