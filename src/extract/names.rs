@@ -1536,6 +1536,9 @@ mod tests {
             kind_of("Dead fish were found in the River Odelle on Monday.", "River Odelle"),
             Some(EntityKind::Place)
         );
+        // A vessel is no one; a fashion model is someone.
+        assert!(people("Divers reached the ferry Santa Lucia Norte on Sunday.").is_empty());
+        assert_eq!(people("Photographs of the model Ines Varga were shown."), vec!["Ines Varga"]);
         // A reporter's town in a credit line is a place, the reporter a person.
         let t = "(Reporting by Ines Tavares; additional reporting by Kofi Mensah in Tarrow)";
         assert_eq!(kind_of(t, "Tarrow"), Some(EntityKind::Place));
