@@ -60,9 +60,9 @@ struct Unit {
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
-    /// For a count: the capitalised words between the start of its sentence (or
-    /// the last count of the same thing before it) and the count, hashed: whose
-    /// count it is ("Green Future 12.6% and 10 seats").
+    /// For a count or a percentage: the capitalised words of its clause before it
+    /// (back to the last figure of the same thing), hashed: whose figure it is
+    /// ("Green Future 12.6% and 10 seats").
     owners: Vec<u64>,
 }
 
@@ -86,8 +86,8 @@ fn is_weekday(k: &str) -> bool {
     matches!(k, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
-/// The capitalised words of a count's clause before it, back to the previous
-/// count of the same noun: the party, club or company the count belongs to.
+/// The capitalised words of a figure's clause before it, back to the previous
+/// figure of the same thing: the party, club or company the figure belongs to.
 fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexicon) -> Vec<u64> {
     let f = figs[list[x]].raw;
     // The clause before the count; brackets do not end it ("The Farmers' Union (FU) won").

@@ -159,10 +159,10 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         drift.iter().filter(|&&(i, j)| !aside[i] && !aside[j]).map(|&(i, _)| root(&mut parent, i)).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &(i, j) in &drift {
-        if !real.contains(&root(&mut parent, i)) {
+        let r = root(&mut parent, i);
+        if !real.contains(&r) {
             continue;
         }
-        let r = root(&mut parent, i);
         let g = groups.entry(r).or_default();
         for x in [i, j] {
             if !g.contains(&x) {

@@ -16,7 +16,6 @@ use super::{doc_label, new, one_line};
 use crate::analysis::Parts;
 use crate::lexicon::Lexicon;
 use crate::model::{Discrepancy, DiscrepancyKind, EntityKind, RoleUse};
-use crate::token::{flag, Kind};
 
 /// Whether a role has one holder at a time.
 fn single_holder(base: &str) -> bool {
@@ -41,35 +40,12 @@ fn single_holder(base: &str) -> bool {
 
 /// The country a sentence is about, when its places and demonyms name one clearly.
 fn sentence_country(p: &Parts<'_>, doc: usize, pos: u32) -> Option<usize> {
-    let lex = Lexicon::get();
     let t = &p.docs[doc].tokens;
     let i = t.toks.partition_point(|x| x.start <= pos).saturating_sub(1);
     let r = t.sentence_of(i.min(t.len().saturating_sub(1)));
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut k = r.start;
-    while k < r.end {
-        let tok = &t.toks[k];
-        if tok.kind == Kind::Word && tok.has(flag::CAP) {
-            let n = r.end - k;
-            let hit = lex
-                .place_names
-                .longest_with(n, |j| t.key(k + j))
-                .or_else(|| lex.demonyms.longest_with(n, |j| t.key(k + j)));
-            if let Some((len, &idx)) = hit {
-                if let Some(c) = lex.country_of.get(idx).copied().flatten() {
-                    *counts.entry(c).or_default() += 1;
-                }
-                k += len;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
-    v.sort_unstable_by(|a, b| b.cmp(a));
-    match v.as_slice() {
-        [(n, c)] if *n >= 1 => Some(*c),
-        [(n1, c), (n2, _), ..] if n1 > n2 => Some(*c),
+    match crate::extract::countries_named(t, r, Lexicon::get()).as_slice() {
+        [(c, _, _)] => Some(*c),
+        [(c, n1, _), (_, n2, _), ..] if n1 > n2 => Some(*c),
         _ => None,
     }
 }

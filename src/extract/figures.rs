@@ -69,31 +69,9 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
     if !out.iter().any(|f| bare(f).is_some()) {
         return;
     }
-    // The country the document names most, by its places and demonyms.
-    // (mentions, first token) per country.
-    let mut counts: rustc_hash::FxHashMap<usize, (usize, usize)> = rustc_hash::FxHashMap::default();
-    let mut i = 0;
-    while i < t.len() {
-        if t.toks[i].kind == Kind::Word && t.toks[i].has(flag::CAP) {
-            let n = t.len() - i;
-            let hit = lex
-                .place_names
-                .longest_with(n, |j| t.key(i + j))
-                .or_else(|| lex.demonyms.longest_with(n, |j| t.key(i + j)));
-            if let Some((len, &idx)) = hit {
-                if let Some(c) = lex.country_of.get(idx).copied().flatten().or(Some(idx)) {
-                    counts.entry(c).or_insert((0, i)).0 += 1;
-                }
-                i += len;
-                continue;
-            }
-        }
-        i += 1;
-    }
     // The most named country that has such a currency; between equals, the first
     // named (the dateline's). A story naming Finland twice and Chile once pays in Chilean pesos.
-    let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
-    ranked.sort_unstable_by_key(|&(c, (n, first))| (std::cmp::Reverse(n), first, c));
+    let ranked = super::countries_named(t, 0..t.len(), lex);
     let code_in = |country: usize, form: &str| -> Option<String> {
         lex.demonyms.iter().filter(|(_, &idx)| idx == country).find_map(|(d, _)| {
             let mut words: Vec<&str> = d.iter().map(String::as_str).collect();
@@ -103,7 +81,7 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
     };
     for f in out.iter_mut() {
         let Some(form) = bare(f) else { continue };
-        if let Some(code) = ranked.iter().find_map(|&(c, _)| code_in(c, &form)) {
+        if let Some(code) = ranked.iter().find_map(|&(c, _, _)| code_in(c, &form)) {
             f.unit = Some(code);
         }
     }

@@ -29,6 +29,35 @@ pub struct DocExtract {
     pub quotes: Vec<RawQuote>,
 }
 
+/// The countries that tokens `r` name, by their places and demonyms, as
+/// (country, mentions, first token), the most named first and, between equals,
+/// the first named.
+pub fn countries_named(t: &Tokens, r: std::ops::Range<usize>, lex: &Lexicon) -> Vec<(usize, usize, usize)> {
+    let mut counts: rustc_hash::FxHashMap<usize, (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut k = r.start;
+    while k < r.end {
+        let tok = &t.toks[k];
+        if tok.kind == Kind::Word && tok.has(flag::CAP) {
+            let n = r.end - k;
+            let hit = lex
+                .place_names
+                .longest_with(n, |j| t.key(k + j))
+                .or_else(|| lex.demonyms.longest_with(n, |j| t.key(k + j)));
+            if let Some((len, &idx)) = hit {
+                if let Some(c) = lex.country_of.get(idx).copied().flatten() {
+                    counts.entry(c).or_insert((0, k)).0 += 1;
+                }
+                k += len;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let mut v: Vec<(usize, usize, usize)> = counts.into_iter().map(|(c, (n, first))| (c, n, first)).collect();
+    v.sort_unstable_by_key(|&(c, n, first)| (std::cmp::Reverse(n), first, c));
+    v
+}
+
 /// Extracts everything from one document's text.
 pub fn extract(doc: usize, text: &str, lex: &Lexicon) -> DocExtract {
     let tokens = tokenize(text, lex);
