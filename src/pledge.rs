@@ -67,16 +67,16 @@ struct Unit {
 }
 
 /// A value from before, given for comparison: "down from 29", "up from 12 in 2022".
-fn earlier_value(t: &Tokens, f: &RawFigure) -> bool {
-    let a = f.toks.0;
+pub fn earlier_value(t: &Tokens, toks: (usize, usize)) -> bool {
+    let a = toks.0;
     let before = |k: usize| if a >= k { t.key(a - k) } else { "" };
     let from = before(1) == "from"
         && matches!(
             before(2),
             "down" | "up" | "rose" | "fell" | "rising" | "falling" | "increased" | "decreased" | "dropped" | "climbed"
         );
-    let after = |k: usize| if f.toks.1 + k < t.len() { t.key(f.toks.1 + k) } else { "" };
-    let then = (after(1) == "in" && t.toks.get(f.toks.1 + 2).is_some_and(|x| x.kind == Kind::Number))
+    let after = |k: usize| if toks.1 + k < t.len() { t.key(toks.1 + k) } else { "" };
+    let then = (after(1) == "in" && t.toks.get(toks.1 + 2).is_some_and(|x| x.kind == Kind::Number))
         || (after(1) == "a" && after(2) == "year" && after(3) == "earlier")
         || (after(1) == "last" && after(2) == "year");
     from || (then && before(1) == "from")
@@ -326,7 +326,7 @@ fn doc_units(
             f.kind,
             FigureKind::Money | FigureKind::Count | FigureKind::Percent | FigureKind::Duration | FigureKind::Ordinal
         );
-        if !linkable || earlier_value(t, f) {
+        if !linkable || earlier_value(t, f.toks) {
             continue;
         }
         taken[x] = true;

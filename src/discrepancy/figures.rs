@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{doc_label, new, one_line};
 use crate::analysis::Parts;
 use crate::model::{Discrepancy, DiscrepancyKind, Figure, FigureGroup, FigureKind, Qualifier};
+use crate::token::{flag, Tokens};
 
 /// What a figure claims, for comparing: kind, value (dates by their text form),
 /// unit class, qualifier.
@@ -81,6 +82,28 @@ fn in_headline(p: &Parts<'_>, f: &Figure) -> bool {
     let t = &p.docs[f.span.doc()].tokens;
     let i = t.toks.partition_point(|x| x.start < f.span.start);
     t.toks.get(i).is_some_and(|x| x.has(crate::token::flag::HEADLINE))
+}
+
+/// The first and last token of a figure.
+fn toks_of(t: &Tokens, f: &Figure) -> Option<(usize, usize)> {
+    let first = t.toks.partition_point(|x| x.start < f.span.start);
+    let end = t.toks.partition_point(|x| x.start < f.span.end);
+    (first < end).then(|| (first, end - 1))
+}
+
+/// Whether a date at tokens `first..=last` is page furniture, not a claim: the
+/// date of a dateline ("VALMORA, March 3 (Agency) - ...") or a line near the top
+/// that only dates the article ("Published 4 May 2026, 09:14").
+fn furniture_date(t: &Tokens, (first, last): (usize, usize)) -> bool {
+    let line_start = (0..=first).rev().find(|&i| i == 0 || t.toks[i].has(flag::BREAK_BEFORE)).unwrap_or(0);
+    let line_end = (last + 1..t.len()).find(|&i| t.toks[i].has(flag::BREAK_BEFORE)).unwrap_or(t.len());
+    let dash_after = (last + 1..line_end.min(last + 12))
+        .any(|j| matches!(t.text(j), "-" | "–" | "—") && t.toks[j].has(flag::SPACE_BEFORE));
+    if first - line_start <= 6 && t.is_punct(first.wrapping_sub(1), ',') && dash_after {
+        return true;
+    }
+    let lines_before = (0..line_start).filter(|&i| t.toks[i].has(flag::BREAK_BEFORE)).count();
+    lines_before <= 6 && line_end - line_start <= 10 && !t.is_punct(line_end - 1, '.')
 }
 
 fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>) -> Vec<Discrepancy> {
@@ -232,7 +255,10 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
             continue;
         }
         let alone = f.quantity.is_none_or(|q| a.quantities[q].docs.len() < 2);
-        if alone && !in_headline(p, f) {
+        let t = &p.docs[f.span.doc()].tokens;
+        // "down from 29" is last time's value, given for comparison.
+        let earlier = toks_of(t, f).is_some_and(|r| crate::pledge::earlier_value(t, r));
+        if alone && !earlier && !in_headline(p, f) {
             by_sentence.entry((f.span.doc(), f.sentence.0)).or_default().push(i);
         }
     }
@@ -280,7 +306,8 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
             }
             None => dates[date].len(),
         };
-        if givers != 1 || in_headline(p, f) {
+        let t = &p.docs[f.span.doc()].tokens;
+        if givers != 1 || in_headline(p, f) || toks_of(t, f).is_some_and(|r| furniture_date(t, r)) {
             continue;
         }
         let doc = f.span.doc();

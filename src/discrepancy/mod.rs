@@ -327,4 +327,35 @@ mod tests {
         ]);
         assert!(has(&d, DiscrepancyKind::SingleSource, "£300 million"), "{d:?}");
     }
+
+    #[test]
+    fn an_earlier_value_is_no_single_source_claim() {
+        let d = found(&[
+            "The Harbour Party won 31 seats, down from 29 in 2022, and will lead the council.",
+            "The Harbour Party took 31 seats and will lead the council, officials said.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::SingleSource, "29"), "{d:?}");
+        // The same clause without "down from" is a claim of its own.
+        let d = found(&[
+            "The Harbour Party won 31 seats and the Green List won 29 seats in the vote.",
+            "The Harbour Party took 31 seats and will lead the council, officials said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::SingleSource, "29 seats"), "{d:?}");
+    }
+
+    #[test]
+    fn a_dateline_or_publication_date_is_no_single_source_claim() {
+        let d = found(&[
+            "TARVIK, 14 May (Agency) - A landslide buried 12 houses in the hill town, officials said.",
+            "Published 15 May 2026\n\nA landslide buried 12 houses in the hill town of Tarvik, officials said.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::SingleSource, "14 May"), "{d:?}");
+        assert!(!has(&d, DiscrepancyKind::SingleSource, "15 May"), "{d:?}");
+        // A date in the body is a claim.
+        let d = found(&[
+            "TARVIK (Agency) - A landslide buried 12 houses in the hill town on 14 May, officials said.",
+            "A landslide buried 12 houses in the hill town of Tarvik, officials said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::SingleSource, "14 May"), "{d:?}");
+    }
 }
