@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{doc_label, new, one_line};
 use crate::analysis::Parts;
 use crate::model::{Discrepancy, DiscrepancyKind, Figure, FigureGroup, FigureKind, Qualifier};
-use crate::token::{flag, Tokens};
+use crate::token::{flag, Kind, Tokens};
 
 /// What a figure claims, for comparing: kind, value (dates by their text form),
 /// unit class, qualifier.
@@ -223,6 +223,259 @@ fn day_of(d: &str) -> Option<(bool, &str)> {
         10 if b[4] == b'-' && b[7] == b'-' => Some((true, &d[5..])),
         _ => None,
     }
+}
+
+/// The event words of a date: the content words that govern it ("arrested on
+/// 21 March", "the outbreak was declared on 9 October", "last inspected the
+/// plant in November 2024"), or that follow it in a clause that says what
+/// happened then ("from 9 August, when he was first suspended"), as crude stems
+/// ("suspension" and "suspended" are both "suspen").
+fn event_words(t: &Tokens, (first, last): (usize, usize), lex: &crate::lexicon::Lexicon) -> Vec<String> {
+    let r = t.sentence_of(first);
+    let stem = |i: usize| -> Option<String> {
+        let tok = &t.toks[i];
+        let k = t.key(i);
+        let generic = matches!(
+            k,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "week"
+                | "weeks"
+                | "day"
+                | "days"
+                | "last"
+                | "first"
+                | "next"
+                | "earlier"
+                | "later"
+                | "date"
+                | "time"
+                | "since"
+                | "from"
+                | "until"
+                | "after"
+                | "before"
+                | "when"
+        );
+        if tok.kind != Kind::Word
+            || k.len() < 3
+            || generic
+            || tok.has(flag::CAP)
+            || lex.function.contains(k)
+            || matches!(k, "said" | "says" | "told" | "added" | "stated" | "according")
+            || crate::extract::numbers::month_number(k).is_some()
+            || crate::extract::numbers::is_number_word(k)
+        {
+            return None;
+        }
+        let mut w = k;
+        for suf in ["ation", "ion", "ment", "ing", "ed", "es", "s", "e"] {
+            if let Some(x) = w.strip_suffix(suf).filter(|x| x.len() >= 4) {
+                w = x;
+                break;
+            }
+        }
+        Some(w.chars().take(6).collect())
+    };
+    let stop =
+        |i: usize| t.toks[i].kind == Kind::Punct && matches!(t.text(i), ";" | ":" | "(" | ")" | "\"" | "“" | "”");
+    let mut out = Vec::new();
+    // "the next hearing on 12 June", "a second inspection in May": another
+    // time the thing happens, which only the same word marks again ("the
+    // previous record ... set in January 1996").
+    let another = (r.start.max(first.saturating_sub(10))..first).map(|i| t.key(i)).find(|k| {
+        matches!(*k, "next" | "previous" | "another" | "second" | "third" | "further" | "upcoming" | "new" | "final")
+    });
+    // Before: up to four content words back, within the clause.
+    let mut i = first;
+    let mut taken = 0;
+    while i > r.start && taken < 4 && first - i < 8 {
+        i -= 1;
+        if stop(i) || t.is_punct(i, ',') || t.is_punct(i, '.') {
+            break;
+        }
+        if let Some(w) = stem(i) {
+            out.push(w);
+            taken += 1;
+        }
+    }
+    // After: the clause that follows, when the date opens its sentence or a
+    // clause says what happened then.
+    let opens = (r.start..first).all(|k| t.toks[k].kind == Kind::Word && lex.function.contains(t.key(k)));
+    let mut j = last + 1;
+    if t.is_punct(j, ',') {
+        j += 1;
+    }
+    let relative = matches!(t.key(j), "when" | "the" | "after" | "as");
+    if opens || relative {
+        let mut taken = 0;
+        while j < r.end && taken < 5 && j - last < 12 {
+            if stop(j) || t.is_punct(j, '.') || (opens && t.is_punct(j, ',') && taken > 0) {
+                break;
+            }
+            if let Some(w) = stem(j) {
+                out.push(w);
+                taken += 1;
+            }
+            j += 1;
+        }
+    }
+    if let Some(m) = another {
+        for w in &mut out {
+            *w = format!("{m} {w}");
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A date as (year, month, day), each as written.
+fn date_parts(d: &str) -> (Option<i32>, Option<u32>, Option<u32>) {
+    let (year, rest) = match d.strip_prefix("--") {
+        Some(r) => (None, r),
+        None => (d.get(..4).and_then(|y| y.parse().ok()), d.get(5..).unwrap_or("")),
+    };
+    let mut it = rest.split('-');
+    let month = it.next().and_then(|m| m.parse().ok());
+    let day = it.next().and_then(|x| x.parse().ok());
+    (year, month, day)
+}
+
+/// The year a day written without one stands for, among the dates of one
+/// event: the year of the same day written with it ("14 March" beside "14
+/// March 2019"), or else the one year all the others share.
+fn with_years(dates: &[&str]) -> Vec<(Option<i32>, Option<u32>, Option<u32>)> {
+    let parts: Vec<_> = dates.iter().map(|d| date_parts(d)).collect();
+    let mut years: Vec<i32> = parts.iter().filter_map(|p| p.0).collect();
+    years.sort_unstable();
+    years.dedup();
+    parts
+        .iter()
+        .map(|&(y, m, d)| {
+            let same_day =
+                parts.iter().find(|o| o.0.is_some() && o.1 == m && o.2 == d && d.is_some()).and_then(|o| o.0);
+            (y.or(same_day).or(if years.len() == 1 { Some(years[0]) } else { None }), m, d)
+        })
+        .collect()
+}
+
+/// Whether two dates of one event cannot both be right: the same precision
+/// (a day, or a month of a year), different values, within four months of
+/// each other.
+fn dates_conflict(x: (Option<i32>, Option<u32>, Option<u32>), y: (Option<i32>, Option<u32>, Option<u32>)) -> bool {
+    let ((yx, mx, dx), (yy, my, dy)) = (x, y);
+    let (Some(mx), Some(my)) = (mx, my) else { return false };
+    if dx.is_some() != dy.is_some() || (dx.is_none() && (yx.is_none() || yy.is_none())) {
+        return false;
+    }
+    // Without both years, the days of the year are compared.
+    let both = yx.is_some() && yy.is_some();
+    let days = |yr: Option<i32>, m: u32, d: Option<u32>| {
+        let year = if both { yr.unwrap_or(0) } else { 0 };
+        year * 372 + m as i32 * 31 + d.unwrap_or(1) as i32
+    };
+    let (a, b) = (days(yx, mx, dx), days(yy, my, dy));
+    a != b && (a - b).abs() <= 124
+}
+
+/// One event dated differently: dates in two documents that the same event
+/// word governs ("arrested on 21 March 2024", "after his arrest on 12 March"),
+/// each the only date of that word in its document.
+pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let lex = crate::lexicon::Lexicon::get();
+    // Event word -> document -> the dates it governs there.
+    let mut by_word: BTreeMap<String, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    for (i, f) in a.figures.iter().enumerate() {
+        // A day, or a month of a year: a year alone dates no event.
+        let Some((y, Some(_), d)) = f.date.as_deref().filter(|_| f.kind == FigureKind::Date).map(date_parts) else {
+            continue;
+        };
+        if d.is_none() && y.is_none() {
+            continue;
+        }
+        let t = &p.docs[f.span.doc()].tokens;
+        let Some(r) = toks_of(t, f) else { continue };
+        if in_headline(p, f) || furniture_date(t, r) {
+            continue;
+        }
+        for w in event_words(t, r, lex) {
+            by_word.entry(w).or_default().entry(f.span.doc()).or_default().push(i);
+        }
+    }
+    // Candidate groups: the one date of each document that names the word.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for by_doc in by_word.values() {
+        // Each document dates the event once; a word that dates many things is
+        // no one event's.
+        let date = |f: usize| a.figures[f].date.as_deref().unwrap_or("");
+        let once: Vec<usize> =
+            by_doc.values().filter_map(|fs| fs.iter().all(|&f| date(f) == date(fs[0])).then_some(fs[0])).collect();
+        if once.len() < 2 || once.len() != by_doc.len() {
+            continue;
+        }
+        let mut values: Vec<&str> = once.iter().map(|&f| date(f)).collect();
+        values.sort_unstable();
+        values.dedup();
+        if values.len() > 4 {
+            continue;
+        }
+        // Only the dates that conflict with another ("March 2024" does not
+        // conflict with "12 March").
+        let full = with_years(&once.iter().map(|&f| date(f)).collect::<Vec<_>>());
+        let once: Vec<usize> = (0..once.len())
+            .filter(|&x| (0..once.len()).any(|y| dates_conflict(full[x], full[y])))
+            .map(|x| once[x])
+            .collect();
+        if once.len() >= 2 && !groups.contains(&once) {
+            groups.push(once);
+        }
+    }
+    // The word that dates the fewest different things first ("inspected" before
+    // "plant"), then the one that more documents use; a date is in one group.
+    let distinct = |g: &Vec<usize>| {
+        let mut v: Vec<&str> = g.iter().map(|&f| a.figures[f].date.as_deref().unwrap_or("")).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    groups.sort_by_key(|g| (distinct(g), std::cmp::Reverse(g.len())));
+    let mut used: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::new();
+    for once in groups {
+        if once.iter().any(|f| used.contains(f)) {
+            continue;
+        }
+        used.extend(once.iter().copied());
+        let mut variants: Vec<String> = Vec::new();
+        for &f in &once {
+            let text = one_line(a, a.figures[f].span);
+            let doc = doc_label(a, a.figures[f].span.doc());
+            match variants.iter_mut().find(|v| v.starts_with(&format!("{text} ("))) {
+                Some(v) => {
+                    v.pop();
+                    v.push_str(&format!(", {doc})"));
+                }
+                None => variants.push(format!("{text} ({doc})")),
+            }
+        }
+        let mut d =
+            new(DiscrepancyKind::Figure, variants.join(" vs "), once.iter().map(|&f| a.figures[f].span).collect(), 0.7);
+        d.details.push("one event, dated differently".to_string());
+        for &f in &once {
+            let s = a.figures[f].sentence;
+            let doc = a.figures[f].span.doc();
+            d.details.push(crate::text::ellipsize(
+                &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
+                100,
+            ));
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A pledge that only one document carries, when there are several documents.

@@ -48,7 +48,10 @@ pub fn find_without_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
 
 /// The discrepancies of figures, pledges and single sources.
 pub fn find_with_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
-    run(p, &[("figures", figures::find), ("single source", figures::single_source)])
+    run(
+        p,
+        &[("figures", figures::find), ("event dates", figures::event_dates), ("single source", figures::single_source)],
+    )
 }
 
 /// Orders discrepancies, most significant first, and numbers them `disc:1`...
@@ -357,5 +360,36 @@ mod tests {
             "A landslide buried 12 houses in the hill town of Tarvik, officials said.",
         ]);
         assert!(has(&d, DiscrepancyKind::SingleSource, "14 May"), "{d:?}");
+    }
+
+    #[test]
+    fn one_event_dated_differently() {
+        let d = found(&[
+            "The mine was closed on 3 June after a roof collapse trapped 11 workers, the operator said.",
+            "Inspectors said the mine, closed on 6 June after the roof collapse, had passed a safety audit.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "3 June (000) vs 6 June (001)"), "{d:?}");
+        // A month of a year and the event noun, not the verb.
+        let d = found(&[
+            "The regulator last audited the bank in October 2024, the filing shows.",
+            "The bank's last audit by the regulator was in January 2025.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "October 2024 (000) vs January 2025 (001)"), "{d:?}");
+    }
+
+    #[test]
+    fn different_events_are_no_date_conflict() {
+        let d = found(&[
+            "The safety board held a hearing on the mine's closure on 3 June, the operator said.",
+            "The safety board will hold its next hearing on the mine's closure on 24 June.",
+        ]);
+        assert!(!d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("June")), "{d:?}");
+        // The same day, with and without its year; and a date far from the other.
+        let d = found(&[
+            "The dam was completed on 14 March 2019 at a cost of $40 million.",
+            "Engineers completed the dam on 14 March, the ministry said.",
+            "The first dam on the river was completed on 2 May 1961.",
+        ]);
+        assert!(!d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("March")), "{d:?}");
     }
 }
