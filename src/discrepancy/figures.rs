@@ -450,20 +450,19 @@ pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
             continue;
         }
         used.extend(once.iter().copied());
-        let mut variants: Vec<String> = Vec::new();
+        // Each way of writing it, with the documents that do: "9 August (a, b)".
+        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
         for &f in &once {
             let text = one_line(a, a.figures[f].span);
             let doc = doc_label(a, a.figures[f].span.doc());
-            match variants.iter_mut().find(|v| v.starts_with(&format!("{text} ("))) {
-                Some(v) => {
-                    v.pop();
-                    v.push_str(&format!(", {doc})"));
-                }
-                None => variants.push(format!("{text} ({doc})")),
+            match variants.iter_mut().find(|(v, _)| *v == text) {
+                Some((_, docs)) => docs.push(doc),
+                None => variants.push((text, vec![doc])),
             }
         }
+        let summary: Vec<String> = variants.iter().map(|(v, docs)| format!("{v} ({})", docs.join(", "))).collect();
         let mut d =
-            new(DiscrepancyKind::Figure, variants.join(" vs "), once.iter().map(|&f| a.figures[f].span).collect(), 0.7);
+            new(DiscrepancyKind::Figure, summary.join(" vs "), once.iter().map(|&f| a.figures[f].span).collect(), 0.7);
         d.details.push("one event, dated differently".to_string());
         for &f in &once {
             let s = a.figures[f].sentence;
