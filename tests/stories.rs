@@ -109,6 +109,12 @@ fn score_story(st: &Story, s: &mut Score) {
         s.fp += 1;
         s.misses.push(format!("false person {:?}", &text(k.0)[k.1..k.2]));
     }
+    for (name, v) in by_gold.iter().filter(|(_, v)| v.len() > 1) {
+        s.misses.push(format!("person {name:?} split over {} entities", v.len()));
+    }
+    for v in by_sys.values().filter(|v| v.len() > 1) {
+        s.misses.push(format!("one entity holds {v:?}"));
+    }
     s.split += by_gold.values().filter(|v| v.len() > 1).count();
     s.merged += by_sys.values().filter(|v| v.len() > 1).count();
     // Figures: a gold figure is found when a figure of the right kind and value overlaps it.

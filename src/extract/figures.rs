@@ -130,8 +130,15 @@ impl Ctx<'_> {
         let mut cur_start = num.start;
         let mut currency = None;
         if let Some((n, code)) = self.currency_before(num.start, r) {
-            cur_start = num.start - n;
-            currency = Some(code);
+            // A single letter ("R" for rand) only before a sum that reads as money:
+            // a scale, or thousands ("R1.9bn", "R5,000", not "the R2 motorway").
+            let letter =
+                n == 1 && t.text(num.start - 1).len() == 1 && t.text(num.start - 1).chars().all(char::is_alphabetic);
+            let sum = num.scaled || num.value >= 1000.0 || (num.end < r.end && scale(t.text(num.end)).is_some());
+            if !letter || sum {
+                cur_start = num.start - n;
+                currency = Some(code);
+            }
         }
         let (qual, qstart) = if currency.is_some() { self.qualifier_before(cur_start, r) } else { (qual, qstart) };
         let mut end = num.end;
@@ -983,6 +990,15 @@ mod tests {
     #[test]
     fn abbreviations_and_word_like_iso_codes() {
         assert_eq!(money("an emergency fund of Rp 250 billion"), (250e9, "IDR".into()));
+        assert_eq!(money("a pay offer worth R1.9bn was rejected"), (1.9e9, "ZAR".into()));
+        assert_eq!(money("a one-off payment of R5,000 per worker"), (5000.0, "ZAR".into()));
+        assert_eq!(money("the council set aside R12 million for repairs"), (12e6, "ZAR".into()));
+        assert_eq!(money("shares closed at A$14.82 on Friday"), (14.82, "AUD".into()));
+        for s in
+            ["Traffic on the R2 motorway was stopped.", "The R 4 letter grade was dropped.", "She took the R5 bus."]
+        {
+            assert!(figs(s).iter().all(|f| f.kind != FigureKind::Money), "{s}");
+        }
         assert_eq!(money("assets of MAD 9.5bn under management"), (9.5e9, "MAD".into()));
         assert!(figs("They were mad 9 times out of ten.").iter().all(|f| f.kind != FigureKind::Money));
     }

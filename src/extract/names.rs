@@ -1638,6 +1638,9 @@ mod tests {
         let n = names("Flood waters rose. Photo: Reuters/Anna Kowalska");
         assert!(n.contains(&("Anna Kowalska".to_string(), Some(EntityKind::Person))));
         assert!(n.contains(&("Reuters".to_string(), Some(EntityKind::Organisation))));
+        // A contact line names the press officer.
+        let n = names("The union said the strike would go on.\n\nMedia enquiries: Nomvula Khumalo, 082 555 0199");
+        assert!(n.contains(&("Nomvula Khumalo".to_string(), Some(EntityKind::Person))), "{n:?}");
     }
 
     #[test]
