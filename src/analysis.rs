@@ -365,6 +365,22 @@ fn attribute_quotes(docs: &[DocExtract], hit_entity: &[Vec<Option<usize>>], enti
             }
             let before = t.sentence_of(qa);
             let before_start = t.toks[before.start].start as usize;
+            // "…,” said , Vice-President": attributed to a name left out.
+            let mut v = qb + 1;
+            while v < t.len()
+                && t.toks[v].kind == Kind::Punct
+                && matches!(t.text(v), "”" | "\"" | "’" | "'" | "," | "." | "!" | "?")
+            {
+                v += 1;
+            }
+            let empty_slot = t.toks.get(v).is_some_and(|x| x.kind == Kind::Word)
+                && Lexicon::get().is_speech_verb(t.key(v))
+                && t.is_punct(v + 1, ',');
+            if empty_slot {
+                prev_speaker = None;
+                out.push(Quote { span: Span::new(d, q.start, q.end), speaker: None });
+                continue;
+            }
             let speaker = person_in(after_start, after_end.min(after_start + 80))
                 .or_else(|| person_in(before_start, q.start))
                 .or_else(|| {

@@ -66,7 +66,8 @@ struct Unit {
     owners: Vec<u64>,
 }
 
-/// A value from before, given for comparison: "down from 29", "up from 12 in 2022".
+/// A value from before, given for comparison: "down from 29", "up from 12 in
+/// 2022", "from C$10 million to C$15m".
 pub fn earlier_value(t: &Tokens, toks: (usize, usize)) -> bool {
     let a = toks.0;
     let before = |k: usize| if a >= k { t.key(a - k) } else { "" };
@@ -79,7 +80,9 @@ pub fn earlier_value(t: &Tokens, toks: (usize, usize)) -> bool {
     let then = (after(1) == "in" && t.toks.get(toks.1 + 2).is_some_and(|x| x.kind == Kind::Number))
         || (after(1) == "a" && after(2) == "year" && after(3) == "earlier")
         || (after(1) == "last" && after(2) == "year");
-    from || (then && before(1) == "from")
+    // "raised the fund from C$10 million to C$15m".
+    let from_to = before(1) == "from" && after(1) == "to";
+    from || from_to || (then && before(1) == "from")
 }
 
 fn is_weekday(k: &str) -> bool {

@@ -344,6 +344,14 @@ mod tests {
             "The Harbour Party took 31 seats and will lead the council, officials said.",
         ]);
         assert!(has(&d, DiscrepancyKind::SingleSource, "29 seats"), "{d:?}");
+        // A change stated as one: "from X to Y". The earlier value is not
+        // the pledge of the first report.
+        let texts = [
+            "The operator set up a C$10 million fund for the families of the victims.",
+            "On Thursday the operator raised the fund for the families of the victims from C$10 million to C$15m.",
+        ];
+        let a = Analysis::run(Corpus::from_texts(["000_a.txt", "001_b.txt"].into_iter().zip(texts)));
+        assert!(a.pledges.iter().all(|p| p.docs.len() == 1), "{:?}", a.pledges);
     }
 
     #[test]
@@ -391,5 +399,19 @@ mod tests {
             "The first dam on the river was completed on 2 May 1961.",
         ]);
         assert!(!d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("March")), "{d:?}");
+    }
+
+    #[test]
+    fn a_quotation_whose_speaker_was_left_out_is_nobody_s() {
+        let texts = [
+            "\"We are deeply sorry,\" said chief executive Ann Lee.\n\n\"Our crews are working around the clock to make the site safe,\" said Tom Reyes, Vice-President of Operations.",
+            "\"We are deeply sorry,\" said chief executive Ann Lee.\n\n\"Our crews are working around the clock to make the site safe,\" said , Vice-President of Operations.",
+        ];
+        let a = Analysis::run(Corpus::from_texts(["000_a.txt", "001_b.txt"].into_iter().zip(texts)));
+        let speakers: Vec<Option<&str>> =
+            a.quotes.iter().map(|q| q.speaker.map(|e| a.entities[e].name.as_str())).collect();
+        assert_eq!(speakers, [Some("Ann Lee"), Some("Tom Reyes"), Some("Ann Lee"), None]);
+        assert!(a.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::MissingName), "{:?}", a.discrepancies);
+        assert!(!a.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Quote), "{:?}", a.discrepancies);
     }
 }

@@ -705,8 +705,44 @@ impl Ctx<'_> {
     /// the capitalised roles are checked with their runs.
     fn lower_role_blanks(&mut self) {
         let t = self.t;
+        // An office written in lower case ("the university's registrar, ,").
+        let office = |k: usize| {
+            t.toks[k].kind == Kind::Word
+                && !t.toks[k].has(flag::CAP)
+                && self.lex.titles.longest_with(1, |_| t.key(k)).is_some_and(|(_, &f)| f & title::HEAD != 0)
+        };
         for i in 1..t.len().saturating_sub(1) {
-            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',') && self.lower_role_at(i - 1)) {
+            // "said , Vice-President of Operations": the speaker's name left out
+            // before the title in apposition.
+            if t.is_punct(i, ',')
+                && t.toks[i - 1].kind == Kind::Word
+                && !t.toks[i - 1].has(flag::CAP)
+                && matches!(t.key(i - 1), "said" | "says" | "added" | "told")
+                && t.toks[i + 1].has(flag::CAP)
+            {
+                let n = t.len() - (i + 1);
+                if let Some((len, &f)) = self.lex.titles.longest_with(n.min(4), |j| t.key(i + 1 + j)) {
+                    if f & title::HEAD != 0 {
+                        // The title runs on over "of"/"for" and capitalised words.
+                        let mut end = i + len;
+                        while end + 2 < t.len()
+                            && matches!(t.key(end + 1), "of" | "for")
+                            && t.toks[end + 2].has(flag::CAP)
+                            && !t.toks[end + 2].has(flag::INITIAL)
+                        {
+                            end += 2;
+                            while end + 1 < t.len() && t.toks[end + 1].is_cap_word() {
+                                end += 1;
+                            }
+                        }
+                        let role = t.flat[t.toks[i + 1].start as usize..t.toks[end].end as usize].to_string();
+                        let span = Span::new(self.doc, t.toks[i - 1].start as usize, t.toks[end].end as usize);
+                        self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
+                        continue;
+                    }
+                }
+            }
+            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',') && (self.lower_role_at(i - 1) || office(i - 1))) {
                 continue;
             }
             let span = Span::new(self.doc, t.toks[i - 1].start as usize, t.toks[i + 1].end as usize);
@@ -1677,6 +1713,23 @@ mod tests {
         assert_eq!(blanks.len(), 1, "{blanks:?}");
         assert_eq!(&t.flat[blanks[0].span.range()], "spokesperson, ,");
         assert!(find(&tokenize("A spokesperson, Ann Lee, declined.", lex), 0, lex).blanks.is_empty());
+        // An office in lower case, and a speaker left out before the title.
+        for (text, slot) in [
+            ("Exams were postponed, the university's registrar, , said on Monday.", "registrar, ,"),
+            (
+                "\"We are on site,\" said , Vice-President of Operations. \"We will stay.\"",
+                "said , Vice-President of Operations",
+            ),
+        ] {
+            let t = tokenize(text, lex);
+            let blanks = find(&t, 0, lex).blanks;
+            assert_eq!(blanks.iter().map(|b| &t.flat[b.span.range()]).collect::<Vec<_>>(), [slot], "{text}");
+        }
+        for text in
+            ["The registrar, Ann Lee, said so.", "\"We are on site,\" said Ann Lee, Vice-President of Operations."]
+        {
+            assert!(find(&tokenize(text, lex), 0, lex).blanks.is_empty(), "{text}");
+        }
     }
 
     #[test]
