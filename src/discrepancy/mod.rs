@@ -414,4 +414,24 @@ mod tests {
         assert!(a.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::MissingName), "{:?}", a.discrepancies);
         assert!(!a.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Quote), "{:?}", a.discrepancies);
     }
+
+    #[test]
+    fn an_office_with_a_portfolio_or_an_owner_is_compared() {
+        let d = found(&[
+            "Kallweit Logistics closed two depots. \"We are on site,\" said Signe Hald, Vice-President of Operations. Kallweit Logistics will reopen them.",
+            "Kallweit Logistics closed two depots. The firm's vice-president of operations, Lise Thib, said nothing was hidden. Kallweit Logistics apologised.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Lise Thib"), "{d:?}");
+        let d = found(&[
+            "The Harbour University closed. Vice-Chancellor Ann Mahl said the Harbour University would pay.",
+            "The Harbour University closed. Tom Gqo, the university's vice-chancellor, said the Harbour University would pay.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Tom Gqo"), "{d:?}");
+        // Both offices of one person, and chair for chairperson: no conflict.
+        let d = found(&[
+            "Kallweit Logistics closed two depots, said Marc Ell, President and Chief Executive Officer of Kallweit Logistics. Branch chairperson Ida Lund agreed.",
+            "Kallweit Logistics closed two depots, chief executive Marc Ell said. Branch chair Ida Lund agreed, and Kallweit Logistics apologised.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
+    }
 }

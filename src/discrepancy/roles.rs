@@ -27,7 +27,19 @@ fn single_holder(base: &str) -> bool {
     }) {
         return false;
     }
+    // A portfolio: "Vice-President of Operations", "Director of Communications",
+    // "Minister for Finance", "Head of Security".
+    if let Some(k) = words.iter().position(|w| matches!(*w, "of" | "for")).filter(|&k| k >= 1 && k + 1 < words.len()) {
+        let head = words[k - 1];
+        if matches!(
+            head,
+            "vice-president" | "director" | "head" | "minister" | "secretary" | "officer" | "commissioner" | "chief"
+        ) {
+            return true;
+        }
+    }
     match last {
+        "vice-chancellor" | "rector" | "provost" | "registrar" => true,
         "president" | "chancellor" | "premier" | "governor" | "mayor" | "ceo" | "chairman" | "chairwoman"
         | "chairperson" | "chair" | "king" | "queen" | "pope" | "speaker" | "secretary-general"
         | "director-general" | "coach" | "manager" => true,
@@ -222,6 +234,12 @@ fn office_name(base: &str) -> String {
             b = rest.to_string();
         }
     }
+    // "Chairman", "chairwoman", "chairperson" and "chair" are one office.
+    let b = b
+        .split(' ')
+        .map(|w| if matches!(w, "chairman" | "chairwoman" | "chairperson") { "chair" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ");
     match b.as_str() {
         "ceo" | "chief executive officer" => "chief executive".to_string(),
         _ => b,
@@ -257,18 +275,24 @@ fn main_organisations(a: &crate::analysis::Analysis) -> Vec<Option<String>> {
 fn needs_org(base: &str) -> bool {
     let b = base.to_lowercase();
     let last = b.split_whitespace().last().unwrap_or("");
-    matches!(
-        last,
-        "coach"
-            | "manager"
-            | "ceo"
-            | "chairman"
-            | "chairwoman"
-            | "chairperson"
-            | "chair"
-            | "executive"
-            | "director-general"
-    )
+    b.contains(" of ")
+        || b.contains(" for ")
+        || matches!(
+            last,
+            "coach"
+                | "vice-chancellor"
+                | "rector"
+                | "provost"
+                | "registrar"
+                | "manager"
+                | "ceo"
+                | "chairman"
+                | "chairwoman"
+                | "chairperson"
+                | "chair"
+                | "executive"
+                | "director-general"
+        )
 }
 
 /// An office rather than a rank or a description: ranks ("Admiral") and honorific
@@ -322,7 +346,12 @@ mod tests {
         ] {
             assert!(single_holder(r), "{r}");
         }
-        for r in ["Minister", "Envoy", "Deputy Prime Minister", "Former President", "Spokesman", "Admiral"] {
+        for r in ["Vice-Chancellor", "Vice-President of Operations", "Director of Communications"] {
+            assert!(single_holder(&office_name(r)), "{r}");
+        }
+        for r in
+            ["Minister", "Envoy", "Deputy Prime Minister", "Former President", "Spokesman", "Admiral", "Vice-President"]
+        {
             assert!(!single_holder(r), "{r}");
         }
     }
@@ -330,6 +359,9 @@ mod tests {
     #[test]
     fn compatible_titles() {
         assert!(compatible("Special Envoy", "Envoy"));
+        assert!(compatible("Chairperson", "Branch Chair"));
+        assert!(compatible("Chief Executive", "President and Chief Executive Officer"));
+        assert!(!compatible("Vice-Chancellor", "Deputy Vice-Chancellor for Finance"));
         assert!(!compatible("Chief of the General Staff", "Chief of the General Workers"));
     }
 }

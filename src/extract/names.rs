@@ -1112,6 +1112,16 @@ impl Ctx<'_> {
             if matches!(t.key(a), "the" | "a" | "an") {
                 a += 1;
             }
+            // ", the university's vice-chancellor": the owner, then the role.
+            let owner = (a..(a + 3).min(sent.end)).find(|&i| t.toks[i].kind == Kind::Possessive);
+            let owner = owner.filter(|&p| p > a && (a..p).all(|i| t.toks[i].kind == Kind::Word));
+            // A named owner is the organisation; "the university's" is the one
+            // the report is about.
+            let owner_org =
+                owner.filter(|&p| t.toks[p - 1].has(flag::CAP)).map(|p| crate::text::fold(&self.flat_text(a, p - 1)));
+            if let Some(p) = owner {
+                a = p + 1;
+            }
             let mut b = a;
             while b + 1 < sent.end
                 && b - a < 5
@@ -1122,12 +1132,42 @@ impl Ctx<'_> {
             }
             while b >= a && b < sent.end {
                 if self.role_phrase(a, b) {
-                    let next = b + 1;
+                    let mut b = b;
+                    let mut next = b + 1;
                     let ends = next >= sent.end
                         || t.toks[next].kind == Kind::Punct
                         || matches!(t.key(next), "of" | "at" | "for" | "in" | "and" | "who");
                     if !ends {
                         break;
+                    }
+                    // "President and Chief Executive Officer": both offices.
+                    if t.key(next) == "and" {
+                        if let Some(e) =
+                            (next + 1..(next + 5).min(sent.end)).rev().find(|&e| self.role_phrase(next + 1, e))
+                        {
+                            b = e;
+                            next = b + 1;
+                        }
+                    }
+                    // "Vice-President of Operations": a portfolio of common words is
+                    // part of the office; "of Brandt Midstream" names its organisation.
+                    if matches!(t.key(next), "of" | "for") {
+                        let mut e = next + 1;
+                        while e < sent.end
+                            && t.toks[e].kind == Kind::Word
+                            && self.lex.is_common(t.text(e))
+                            && e - next <= 3
+                        {
+                            e += 1;
+                        }
+                        let ended = e >= sent.end || t.toks[e].kind == Kind::Punct || !t.toks[e].has(flag::CAP);
+                        if e > next + 1 && ended && t.toks[next + 1].has(flag::CAP) == t.toks[a].has(flag::CAP) {
+                            b = e - 1;
+                            next = e;
+                        }
+                    }
+                    if owner.is_some() {
+                        return Some(role(a, b, owner_org));
                     }
                     let org = (matches!(t.key(next), "of" | "at") && next + 1 < sent.end).then(|| {
                         let mut e = next + 1;
@@ -1155,7 +1195,17 @@ impl Ctx<'_> {
                 let det = a > sent.start
                     && (matches!(t.key(a - 1), "the" | "its" | "his" | "her" | "their")
                         || t.toks[a - 1].kind == Kind::Possessive);
-                if det && self.role_phrase(a, b) && (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a) {
+                let lower = (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a);
+                if det && self.role_phrase(a, b) && lower {
+                    return Some(role(a, b, None));
+                }
+                // "its vice-president of operations, X": with a portfolio.
+                let portfolio = (a..b.saturating_sub(1)).find(|&k| {
+                    matches!(t.key(k + 1), "of" | "for")
+                        && (k + 2..=b).all(|i| t.toks[i].kind == Kind::Word && self.lex.is_common(t.text(i)))
+                        && self.role_phrase(a, k)
+                });
+                if det && lower && portfolio.is_some() {
                     return Some(role(a, b, None));
                 }
             }
