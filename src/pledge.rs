@@ -101,6 +101,10 @@ fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexic
         if is_clause_break(t, i) && !t.is_punct(i, '(') && !t.is_punct(i, ')') {
             break;
         }
+        // "X said the union's 2,300 members": X is the speaker, not the owner.
+        if t.toks[i].kind == Kind::Word && !t.toks[i].has(crate::token::flag::CAP) && lex.is_speech_verb(t.key(i)) {
+            break;
+        }
         from = i;
     }
     let noun = |g: &RawFigure| g.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from);
@@ -697,7 +701,10 @@ fn closeness(x: f64, y: f64) -> Option<Closeness> {
     if lo <= 0.0 {
         return None;
     }
+    // Small numbers one apart ("two weeks", "three weeks") are close.
+    let small_step = hi <= 12.0 && hi - lo <= 1.0 && hi.fract() == 0.0 && lo.fract() == 0.0;
     match hi / lo {
+        _ if small_step => Some(Closeness::Close),
         r if r <= 1.35 => Some(Closeness::Close),
         r if r <= 2.0 => Some(Closeness::Far),
         _ => None,

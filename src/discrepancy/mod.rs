@@ -434,4 +434,13 @@ mod tests {
         ]);
         assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
     }
+
+    #[test]
+    fn small_numbers_one_apart_are_compared() {
+        let d = found(&[
+            "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",
+            "Talks broke down after six weeks. Mid-year examinations, which had been due to begin on 1 June, have been postponed by three weeks, the college's registrar said in a notice to students on Monday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "two weeks"), "{d:?}");
+    }
 }
