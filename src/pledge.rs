@@ -101,10 +101,6 @@ fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexic
         if is_clause_break(t, i) && !t.is_punct(i, '(') && !t.is_punct(i, ')') {
             break;
         }
-        // "X said the union's 2,300 members": X is the speaker, not the owner.
-        if t.toks[i].kind == Kind::Word && !t.toks[i].has(crate::token::flag::CAP) && lex.is_speech_verb(t.key(i)) {
-            break;
-        }
         from = i;
     }
     let noun = |g: &RawFigure| g.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from);
