@@ -513,7 +513,13 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                             .map(|x| x.0)
                             .filter(|&c| live(c, clusters) && clusters[c].given.as_deref() == Some(word.as_str()))
                             .collect();
-                        (!found.is_empty() && found.iter().all(|&c| c == found[0]) && !by_surname.contains_key(word))
+                        // Not when an organisation has that name ("Ottilie" the company,
+                        // "Ottilie Hartung" its founder).
+                        let org_name = org_key.contains_key(org_of(id));
+                        (!found.is_empty()
+                            && found.iter().all(|&c| c == found[0])
+                            && !by_surname.contains_key(word)
+                            && !org_name)
                             .then(|| found[0])
                     })
                     .or_else(|| (!nh.headline).then(|| pick(clusters, false, true)).flatten());
@@ -576,16 +582,17 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         }
     }
 
-    // People found only by a common first name whose name starts an
-    // organisation's ("Royal Kingsford" of "Royal Kingsford Hospital"), or is
-    // the name of a place found elsewhere ("Sierra Alta" of a dateline).
+    // People found only by a common first name whose name is an organisation's
+    // ("Greta, the Oslo start-up"), starts one ("Royal Kingsford" of "Royal
+    // Kingsford Hospital"), or is the name of a place found elsewhere ("Sierra
+    // Alta" of a dateline).
     for c in person_start..clusters.len() {
         let cl = &clusters[c];
         if cl.members.is_empty() || !cl.members.iter().all(|&m| hit(m).weak) {
             continue;
         }
         let key = org_name_key(display(cl.members[0]));
-        let into = org_prefix.get(&key).or_else(|| place_key.get(&PlaceKey::Name(key)));
+        let into = org_key.get(&key).or_else(|| org_prefix.get(&key)).or_else(|| place_key.get(&PlaceKey::Name(key)));
         if let Some(&o) = into {
             let m = std::mem::take(&mut clusters[c].members);
             clusters[o].members.extend(m);
@@ -904,6 +911,17 @@ mod tests {
         assert_eq!(person(&r, "Edda Kallweit").mentions.len(), 1);
         let org = r.entities.iter().find(|e| e.name == "Kallweit Logistics").unwrap();
         assert_eq!(org.mentions.len(), 3, "{org:?}");
+    }
+
+    #[test]
+    fn a_first_name_that_names_a_company_is_the_company() {
+        let r = run(&[
+            "Greta, the Oslo start-up whose app tracks invoices, raised money. Greta said it would hire.",
+            "Founder Greta Lund said Greta would hire 40 people. Greta plans to list its shares.",
+        ]);
+        assert_eq!(person(&r, "Greta Lund").mentions.len(), 1);
+        let org = r.entities.iter().find(|e| e.name == "Greta" && e.kind == EntityKind::Organisation).unwrap();
+        assert_eq!(org.mentions.len(), 4, "{org:?}");
     }
 
     #[test]

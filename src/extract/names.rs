@@ -190,7 +190,50 @@ impl Ctx<'_> {
         if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
             return false;
         }
-        s.len() > 9 || !(is_month(s) || is_weekday(s))
+        s.len() > 9 || !(is_month(s) || is_weekday(s)) || self.month_as_first_name(i)
+    }
+
+    /// "Jan de Vries", "June Okafor": a month that is a first name, before a
+    /// surname and after no number or preposition ("12 May", "in May Parliament").
+    fn month_as_first_name(&self, i: usize) -> bool {
+        let t = self.t;
+        if !is_month(t.text(i)) || !self.lex.first_names.contains(t.key(i)) {
+            return false;
+        }
+        let after_date_word = i > 0
+            && (t.toks[i - 1].kind == Kind::Number
+                || matches!(
+                    t.key(i - 1),
+                    "in" | "on"
+                        | "since"
+                        | "until"
+                        | "of"
+                        | "from"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "during"
+                ));
+        let mut j = i + 1;
+        if j < t.len()
+            && t.toks[j].kind == Kind::Word
+            && !t.toks[j].has(flag::CAP)
+            && self.lex.particles.contains(t.key(j))
+        {
+            j += 1;
+        }
+        let surname = j < t.len()
+            && t.toks[j].is_cap_word()
+            && !is_month(t.text(j))
+            && !self.lex.is_common(t.text(j))
+            && !self.lex.org_heads.contains(t.key(j));
+        !after_date_word && surname && t.toks.get(j + 1).is_none_or(|x| x.kind != Kind::Number)
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -946,7 +989,26 @@ impl Ctx<'_> {
                 }
             }
         }
-        c.appositive_role = self.appositive_role(first, last, sent);
+        c.appositive_role = self.appositive_role(first, last, sent.clone());
+        // After: "X, the Berlin start-up whose ...", "X, a wing-parts maker,": a
+        // noun that says what X is, at most three words after the article.
+        if c.kind_before.is_none() && c.appositive_role.is_none() && t.is_punct(last + 1, ',') {
+            let a = last + 2;
+            if matches!(self.t.key(a), "the" | "a" | "an") {
+                let noun = (a + 1..(a + 5).min(sent.end)).take_while(|&j| t.toks[j].kind == Kind::Word).find(|&j| {
+                    !t.toks[j].has(flag::CAP)
+                        && self.lex.kind_nouns.get(self.t.key(j)) == Some(&EntityKind::Organisation)
+                });
+                let ends = noun.is_some_and(|j| {
+                    j + 1 >= sent.end
+                        || t.toks[j + 1].kind == Kind::Punct
+                        || matches!(self.t.key(j + 1), "whose" | "which" | "that" | "based" | "behind" | "founded")
+                });
+                if ends {
+                    c.kind_before = Some(EntityKind::Organisation);
+                }
+            }
+        }
         c
     }
 
@@ -1241,6 +1303,13 @@ impl Ctx<'_> {
     ) {
         let lex = self.lex;
         let t = self.t;
+        // "Germany-based", "Oslo-listed": where a name is from, not part of it.
+        let located = |i: usize| {
+            let k = self.t.key(i);
+            k.contains('-')
+                && ["-based", "-listed", "-owned", "-registered", "-headquartered"].iter().any(|x| k.ends_with(x))
+        };
+        let core = if core.len() > 1 && located(core[0]) { &core[1..] } else { core };
         let first = core[0];
         let last = *core.last().unwrap_or(&first);
         let n = core.len();
@@ -1717,6 +1786,33 @@ mod tests {
     fn wrapped_name_is_one_mention() {
         let text = "Tomorrow, the Finance Secretary and German Finance Minister Klaus\nBergmann will chair the meeting of the group, bringing together around fifty\nnations to agree support for the region in the face of the ongoing crisis there.\nThe meeting will be long and hard and will go on well past the deadline set.";
         assert!(people(text).contains(&"Klaus\nBergmann".to_string()));
+    }
+
+    #[test]
+    fn a_noun_in_apposition_says_what_a_name_is() {
+        assert_eq!(
+            kind_of("Greta, the Oslo start-up whose app tracks invoices, raised money.", "Greta"),
+            Some(EntityKind::Organisation)
+        );
+        assert_eq!(
+            kind_of("Greta Lund, the start-up's founder, raised money.", "Greta Lund"),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn where_a_company_is_based_is_no_part_of_its_name() {
+        let n = names("Germany-based Kessler Aerospace built the aircraft.");
+        assert!(n.contains(&("Kessler Aerospace".to_string(), Some(EntityKind::Organisation))), "{n:?}");
+    }
+
+    #[test]
+    fn a_month_that_is_a_first_name() {
+        assert!(people("(Reporting by Ann Lee; Editing by Jan de Vries)").contains(&"Jan de Vries".to_string()));
+        assert!(people("The ward's head nurse, June Okafor, said beds were full.").contains(&"June Okafor".to_string()));
+        for text in ["In May Parliament voted against the plan.", "On 12 May Reuters reported the sale."] {
+            assert!(!names(text).iter().any(|(s, _)| s.starts_with("May")), "{text}: {:?}", names(text));
+        }
     }
 
     #[test]
