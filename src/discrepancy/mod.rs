@@ -443,4 +443,28 @@ mod tests {
         ]);
         assert!(has(&d, DiscrepancyKind::Figure, "two weeks"), "{d:?}");
     }
+
+    #[test]
+    fn a_heavily_spun_sentence_of_a_copy_is_aligned() {
+        let original = "Rescue teams searched the flooded valley for a third day on Tuesday. \
+            Residents who fled the rising water were housed in schools and sports halls overnight. \
+            Engineers warned that the old dam above the town could fail if the rain continued. \
+            The army sent helicopters to lift families stranded on rooftops in the lower districts. \
+            The company raised its relief fund in a funding round led by a local bank.";
+        let spun = "Rescue teams searched the flooded valley for a third day on Tuesday. \
+            Residents who fled the rising water were housed in schools and sports halls overnight. \
+            Engineers warned that the old dam above the town could fail if the rain continued. \
+            The army sent helicopters to lift families stranded on rooftops in the lower districts. \
+            The agency elevated its relief pot in a financing spherical led by a local bank.";
+        let names: Vec<String> = (0..2).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip([original, spun])));
+        let reuse = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Reuse).expect("reuse");
+        let texts: Vec<&str> = reuse.spans.iter().map(|s| a.span_text(*s)).collect();
+        assert!(texts.iter().any(|t| t.contains("financing spherical")), "{texts:?}");
+        assert!(
+            reuse.details.iter().any(|d| d.contains("funding round -> financing spherical")),
+            "{:?}",
+            reuse.details
+        );
+    }
 }

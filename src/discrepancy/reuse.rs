@@ -223,6 +223,45 @@ fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Optio
     if !enough {
         return None;
     }
+    // Once one text is shown to copy the other, the sentences a spinner changed
+    // more ("raised" -> "elevated", "round" -> "spherical") are aligned too: half
+    // the words shared, about as long, and words swapped one for one.
+    let mut more = 0usize;
+    for s in sa {
+        if spans.contains(&s.span) {
+            continue;
+        }
+        let best = sb
+            .iter()
+            .enumerate()
+            .filter(|(j, t)| !used[*j] && t.seq.len() * 4 >= s.seq.len() * 3 && s.seq.len() * 4 >= t.seq.len() * 3)
+            .map(|(j, t)| (j, dice(&s.set, &t.set)))
+            .max_by(|p, q| p.1.total_cmp(&q.1));
+        let Some((j, score)) = best.filter(|b| b.1 >= 0.5) else { continue };
+        let (wa, wb) = (words(ta, s), words(tb, &sb[j]));
+        let wa: Vec<&str> = wa.iter().map(String::as_str).collect();
+        let wb: Vec<&str> = wb.iter().map(String::as_str).collect();
+        let edits = diff::diff(&wa, &wb, crate::text::fold);
+        let one_for_one = edits.iter().all(|e| match e {
+            Edit::Swap(p, q) => p.len() <= 3 && q.len() <= 3,
+            Edit::Del(w) | Edit::Ins(w) => w.len() <= 2,
+            Edit::Same(_) => true,
+        });
+        if !one_for_one || score < 0.5 {
+            continue;
+        }
+        used[j] = true;
+        spans.push(s.span);
+        spans.push(sb[j].span);
+        for e in &edits {
+            if let Edit::Swap(p, q) = e {
+                *swaps.entry((p.join(" "), q.join(" "))).or_default() += 1;
+            }
+        }
+        more += 1;
+    }
+    let reworded = reworded + more;
+    let matched = matched + more;
     let (lx, ly) = (doc_label(a, x), doc_label(a, y));
     let share = (word_share * 100.0).round() as usize;
     let spun = reworded >= 2 && reworded * 10 >= matched * 4 && swaps.len() >= 3;
