@@ -84,6 +84,13 @@ fn in_headline(p: &Parts<'_>, f: &Figure) -> bool {
     t.toks.get(i).is_some_and(|x| x.has(crate::token::flag::HEADLINE))
 }
 
+/// A figure's sentence on one line, shortened, as evidence.
+fn sentence_line(a: &crate::analysis::Analysis, f: &Figure) -> String {
+    let s = f.sentence;
+    let text = a.corpus.docs[f.span.doc()].text.get(s.0 as usize..s.1 as usize).unwrap_or("");
+    crate::text::ellipsize(&crate::report::one_line(text), 100)
+}
+
 /// The first and last token of a figure.
 fn toks_of(t: &Tokens, f: &Figure) -> Option<(usize, usize)> {
     let first = t.toks.partition_point(|x| x.start < f.span.start);
@@ -465,12 +472,7 @@ pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
             new(DiscrepancyKind::Figure, summary.join(" vs "), once.iter().map(|&f| a.figures[f].span).collect(), 0.7);
         d.details.push("one event, dated differently".to_string());
         for &f in &once {
-            let s = a.figures[f].sentence;
-            let doc = a.figures[f].span.doc();
-            d.details.push(crate::text::ellipsize(
-                &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
-                100,
-            ));
+            d.details.push(sentence_line(a, &a.figures[f]));
         }
         out.push(d);
     }
@@ -516,11 +518,7 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
     }
     for ((doc, _), figs) in by_sentence {
         let texts: Vec<String> = figs.iter().map(|&f| one_line(a, a.figures[f].span)).collect();
-        let s = a.figures[figs[0]].sentence;
-        let sentence = crate::text::ellipsize(
-            &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
-            100,
-        );
+        let sentence = sentence_line(a, &a.figures[figs[0]]);
         let mut d = new(
             DiscrepancyKind::SingleSource,
             format!("only {} states {}", doc_label(a, doc), texts.join(", ")),
@@ -563,11 +561,7 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
             continue;
         }
         let doc = f.span.doc();
-        let s = f.sentence;
-        let sentence = crate::text::ellipsize(
-            &crate::report::one_line(a.corpus.docs[doc].text.get(s.0 as usize..s.1 as usize).unwrap_or("")),
-            100,
-        );
+        let sentence = sentence_line(a, f);
         let mut d = new(
             DiscrepancyKind::SingleSource,
             format!("only {} gives the date {}", doc_label(a, doc), one_line(a, f.span)),
