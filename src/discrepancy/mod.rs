@@ -467,4 +467,19 @@ mod tests {
             reuse.details
         );
     }
+
+    #[test]
+    fn a_quotation_joined_from_two_is_diffed_against_each() {
+        let texts = [
+            "\"The bridge will reopen in May and carry twice the traffic,\" said Mayor Ann Lee. \"We owe this to every commuter in the whole city.\"",
+            "\"The bridge will reopen in May and carry twice the traffic,\" said Mayor Ann Lee. \"We owe this to every commuter in the whole city.\"",
+            "\"The bridge will open again in May and carry twice the traffic. We owe this to every commuter in the city,\" Mayor Ann Lee said.",
+        ];
+        let names = ["000_a.txt", "001_b.txt", "002_c.txt"];
+        let a = Analysis::run(Corpus::from_texts(names.into_iter().zip(texts)));
+        let q = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Quote).expect("a quote discrepancy");
+        // No line replaces one quotation's words by the other's.
+        assert!(!q.details.iter().any(|l| l.contains("[-The bridge") || l.contains("{+The bridge")), "{:?}", q.details);
+        assert!(!q.details.iter().any(|l| l.contains("[-We owe") || l.contains("{+We owe")), "{:?}", q.details);
+    }
 }

@@ -203,7 +203,15 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         let rq = &qs[reference];
         d.details.push(format!("{}: {}", doc_label(a, rq.span.doc()), rq.words.join(" ")));
         for &q in &members[1..] {
-            let (x, y) = (&qs[reference], &qs[q]);
+            // Against the quotation of another document it shares most words
+            // with: a report that joins two quotations into one matches each.
+            let partner = members
+                .iter()
+                .copied()
+                .filter(|&o| o != q && qs[o].span.doc != qs[q].span.doc)
+                .max_by_key(|&o| (lcs_pairs(&qs[o].keys, &qs[q].keys).len(), o == reference))
+                .unwrap_or(reference);
+            let (x, y) = (&qs[partner], &qs[q]);
             // Diff the shorter against the part of the longer it matches.
             let (short, long, flip) = if x.keys.len() <= y.keys.len() { (x, y, false) } else { (y, x, true) };
             let m = lcs_pairs(&short.keys, &long.keys);
@@ -215,7 +223,13 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
             let lw: Vec<&str> = long.words[lo..=hi].iter().map(String::as_str).collect();
             let edits =
                 if flip { diff::diff(&lw, &sw, crate::text::fold) } else { diff::diff(&sw, &lw, crate::text::fold) };
-            let line = if diff::changes(&edits) { diff::render(&edits) } else { "(same words)".to_string() };
+            let line = if diff::changes(&edits) {
+                diff::render(&edits)
+            } else if partner == reference {
+                "(same words)".to_string()
+            } else {
+                format!("(same words as {})", doc_label(a, x.span.doc()))
+            };
             d.details.push(format!("{}: {}", doc_label(a, y.span.doc()), line));
         }
         if speakers.len() > 1 {
