@@ -412,6 +412,14 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let given_index = DeleteIndex::new(by_given.keys().map(String::as_str));
     let mut surname_only: HashMap<String, usize> = HashMap::default();
     let mut surname_only_index = DeleteIndex::default();
+    // The documents each organisation is named in, for bare names that start
+    // an organisation's name (looked up per mention, so not by scanning members).
+    let org_docs: std::collections::HashSet<(usize, usize)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == EntityKind::Organisation)
+        .flat_map(|(o, c)| c.members.iter().map(move |&(d, _)| (d, o)))
+        .collect();
     for (pass, list) in [(0, &single), (1, &cand_single)] {
         // What each mention joins among the people already known, found in
         // parallel (nothing here changes the clusters); then, in order, the rest.
@@ -537,7 +545,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             let bare = nh.male.is_none() && !nh.first_name_honorific;
             let here = |c: usize| clusters[c].members.iter().any(|&(d, _)| d == id.0);
             if bare && known.is_none_or(|c| !here(c)) {
-                if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| here(o)) {
+                if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| org_docs.contains(&(id.0, o))) {
                     clusters[o].members.push(id);
                     continue;
                 }
