@@ -403,7 +403,7 @@ fn attribute_quotes(docs: &[DocExtract], hit_entity: &[Vec<Option<usize>>], enti
                     let window_start = t.toks[t.sentence_of(qa).start.saturating_sub(1).min(qa)].start as usize;
                     let lookback = t
                         .sents
-                        .get((t.toks[qa].sent as usize).saturating_sub(2))
+                        .get(t.sentence_index(qa).saturating_sub(2))
                         .map_or(window_start, |r| t.toks[r.start].start as usize);
                     people.iter().rev().find(|(s0, _, _)| *s0 >= lookback && *s0 < q.start).map(|p| p.2)
                 });

@@ -295,30 +295,30 @@ fn doc_units(
     // The normalised hash of every content word, once per document (0: not a
     // content word). Only the sentences that hold a figure are read: the
     // context windows never leave the sentence of their figure.
-    let mut with_figure = vec![false; t.sents.len()];
+    let mut hashes = vec![0u64; t.len()];
+    let mut last_sentence = usize::MAX;
     for &g in list {
-        if let Some(tok) = t.toks.get(figs[g].raw.toks.0) {
-            with_figure[tok.sent as usize] = true;
+        let first = figs[g].raw.toks.0;
+        if first >= t.len() {
+            continue;
         }
-    }
-    let hashes: Vec<u64> = (0..t.len())
-        .map(|i| {
-            if !with_figure[t.toks[i].sent as usize] {
-                return 0;
-            }
+        let si = t.sentence_index(first);
+        if si == last_sentence {
+            continue;
+        }
+        last_sentence = si;
+        for i in t.sents[si].clone() {
             let k = t.key(i);
             let content = t.toks[i].kind == Kind::Word
                 && k.len() >= 3
                 && !lex.function.contains(k)
                 && crate::extract::numbers::scale(k).is_none()
                 && !crate::extract::numbers::is_number_word(k);
-            if content {
-                norm_hash(k, lex).max(1)
-            } else {
-                0
+            if content && hashes[i] == 0 {
+                hashes[i] = norm_hash(k, lex).max(1);
             }
-        })
-        .collect();
+        }
+    }
     for (x, &g) in list.iter().enumerate() {
         if taken[x] {
             continue;
@@ -357,7 +357,7 @@ fn doc_units(
             // Counts and a date of the same clause belong to this pledge.
             for (y, &h) in list.iter().enumerate().skip(x + 1) {
                 let o = figs[h].raw;
-                if t.toks[o.toks.0].sent != t.toks[f.toks.0].sent || o.toks.0 > f.toks.1 + 16 {
+                if o.toks.0 > f.toks.1 + 16 || t.sentence_index(o.toks.0) != t.sentence_index(f.toks.0) {
                     break;
                 }
                 let between = (f.toks.1 + 1..o.toks.0).any(|i| {
@@ -505,6 +505,7 @@ pub fn link(
         eprintln!("crossread: {} figure units, {} candidate pairs", units.len(), cands.len());
     }
     timer.lap("  pledges, cands");
+    let debug = std::env::var_os("CROSSREAD_DEBUG_LINK").is_some();
     let mut pairs: Vec<(f64, usize, usize)> = cands
         .into_par_iter()
         .filter_map(|(a, b)| {
@@ -512,7 +513,7 @@ pub fn link(
             let min = weight[a].min(weight[b]);
             let overlap = if min > 0.0 { shared / min } else { 0.0 };
             let (s, worst) = score(&units[a], &units[b], overlap);
-            if std::env::var_os("CROSSREAD_DEBUG_LINK").is_some() {
+            if debug {
                 let txt = |u: usize| {
                     let f = figs[units[u].figs[0]].raw;
                     format!("{}:{}", units[u].doc, &docs[units[u].doc].tokens.flat[f.start..f.end])

@@ -717,7 +717,7 @@ impl DeleteIndex {
 fn sentence_of(d: &DocExtract, pos: u32) -> u32 {
     let t = &d.tokens;
     let i = t.toks.partition_point(|x| x.start <= pos).saturating_sub(1);
-    t.toks.get(i).map_or(0, |x| x.sent)
+    t.sentence_index(i) as u32
 }
 
 /// Text with runs of white space as single spaces, borrowed when already so.

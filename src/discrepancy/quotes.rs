@@ -13,17 +13,20 @@ use crate::analysis::Parts;
 use crate::model::{Discrepancy, DiscrepancyKind, Span};
 use crate::token::Kind;
 
-struct Q {
+struct Q<'a> {
     span: Span,
     speaker: Option<usize>,
-    /// Folded words, and the words as written.
-    keys: Vec<String>,
-    words: Vec<String>,
+    /// Folded words, and the words as written (a possessive with its word),
+    /// borrowed from the document.
+    keys: Vec<&'a str>,
+    words: Vec<&'a str>,
     /// The sentence each word belongs to.
     sents: Vec<u32>,
 }
 
-fn words_of(p: &Parts<'_>, s: Span) -> (Vec<String>, Vec<String>, Vec<u32>) {
+type Words<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<u32>);
+
+fn words_of<'a>(p: &Parts<'a>, s: Span) -> Words<'a> {
     let t = &p.docs[s.doc()].tokens;
     let from = t.toks.partition_point(|x| x.start < s.start);
     let mut keys = Vec::new();
@@ -35,13 +38,15 @@ fn words_of(p: &Parts<'_>, s: Span) -> (Vec<String>, Vec<String>, Vec<u32>) {
             break;
         }
         if matches!(tok.kind, Kind::Word | Kind::Number) {
-            keys.push(t.key(i).to_string());
-            words.push(t.text(i).to_string());
-            sents.push(tok.sent);
+            keys.push(t.key(i));
+            words.push(t.text(i));
+            sents.push(t.sentence_index(i) as u32);
         } else if tok.kind == Kind::Possessive {
             // Shown as written ("today's"), compared without it.
-            if let Some(w) = words.last_mut() {
-                w.push_str(t.text(i));
+            if let (Some(w), Some(&prev)) = (words.last_mut(), i.checked_sub(1).and_then(|k| t.toks.get(k))) {
+                if prev.end == tok.start && matches!(prev.kind, Kind::Word | Kind::Number) {
+                    *w = &t.flat[prev.start as usize..tok.end as usize];
+                }
             }
         }
     }
@@ -80,7 +85,7 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
     let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (i, q) in qs.iter().enumerate() {
         for w in q.keys.windows(2) {
-            let v = index.entry((w[0].as_str(), w[1].as_str())).or_default();
+            let v = index.entry((w[0], w[1])).or_default();
             if v.last() != Some(&i) {
                 v.push(i);
             }
@@ -124,7 +129,7 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
             let starts = a == 0 || qs[long].sents[a - 1] != qs[long].sents[a];
             let ends = end == lk.len()
                 || qs[long].sents[end - 1] != qs[long].sents[end]
-                || matches!(lk[end].as_str(), "and" | "but" | "or" | "so" | "because" | "while" | "although");
+                || matches!(lk[end], "and" | "but" | "or" | "so" | "because" | "while" | "although");
             starts && ends
         });
         let excerpt = (fragment && at.is_some()) || clause_cut;
@@ -219,8 +224,8 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
                 continue;
             }
             let (lo, hi) = window(short, long, &m);
-            let sw: Vec<&str> = short.words.iter().map(String::as_str).collect();
-            let lw: Vec<&str> = long.words[lo..=hi].iter().map(String::as_str).collect();
+            let sw: Vec<&str> = short.words.clone();
+            let lw: Vec<&str> = long.words[lo..=hi].to_vec();
             let edits =
                 if flip { diff::diff(&lw, &sw, crate::text::fold) } else { diff::diff(&sw, &lw, crate::text::fold) };
             let line = if diff::changes(&edits) {

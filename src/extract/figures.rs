@@ -275,7 +275,7 @@ impl Ctx<'_> {
                     f.kind == FigureKind::Count
                         && f.toks.1 + 12 >= num.start
                         && f.toks.1 < num.start
-                        && t.toks[f.toks.1].sent == t.toks[num.start].sent
+                        && t.sentence_index(f.toks.1) == t.sentence_index(num.start)
                 })
                 .and_then(|f| f.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from))
         });
