@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::extract::{extract, DocExtract};
+use crate::extract::{extract_shared, DocExtract};
 use crate::lexicon::Lexicon;
 use crate::model::{BlankRole, Discrepancy, Entity, EntityKind, Figure, FigureGroup, Quote, Span};
 use crate::pledge::{self, FigRef};
@@ -27,8 +27,9 @@ pub enum Target {
 /// Per-document data the reader needs after the analysis.
 #[derive(Debug, Clone, Default)]
 pub struct DocView {
-    /// The text with soft line breaks of hard-wrapped paragraphs as spaces.
-    pub flat: String,
+    /// The text with soft line breaks of hard-wrapped paragraphs as spaces (the
+    /// loaded text itself, shared, when it has none).
+    pub flat: std::sync::Arc<str>,
     /// Every entity and figure mention, sorted by start.
     pub marks: Vec<(Span, Target)>,
     /// Sentence byte ranges.
@@ -79,7 +80,7 @@ impl Analysis {
             .par_iter()
             .enumerate()
             .map(|(i, d)| {
-                let e = extract(i, &d.text, lex);
+                let e = extract_shared(i, &d.text, lex);
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 e
             })

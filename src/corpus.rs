@@ -26,8 +26,9 @@ pub struct Document {
     pub path: String,
     /// The first line of the article, shortened.
     pub title: String,
-    /// The sanitized text; every offset in the program points into it.
-    pub text: String,
+    /// The sanitized text; every offset in the program points into it. Shared
+    /// with the analysis, which reads it as is unless it is hard-wrapped.
+    pub text: std::sync::Arc<str>,
     /// Size of the file in bytes.
     pub bytes: usize,
     /// SHA-256 of the file's bytes, hex.
@@ -215,7 +216,7 @@ fn decode(path: &str, id: String, bytes: &[u8]) -> Result<Loaded, SkipReason> {
     }
     let sha256 = hex(&Sha256::digest(bytes));
     let title = title_of(&text);
-    Ok(Loaded { doc: Document { id, path: path.to_string(), title, text, bytes: bytes.len(), sha256 }, warning })
+    Ok(Loaded { doc: Document { id, path: path.to_string(), title, text: text.into(), bytes: bytes.len(), sha256 }, warning })
 }
 
 /// The first non-empty line, shortened to 80 characters.
@@ -261,7 +262,7 @@ mod tests {
     fn decode_repairs_utf8_and_crlf() {
         let l = decode("a.txt", "a".into(), b"Caf\xe9 \r\nnext").unwrap();
         assert!(l.warning.unwrap().contains("not valid UTF-8"));
-        assert_eq!(l.doc.text, "Caf\u{fffd} \nnext");
+        assert_eq!(&*l.doc.text, "Caf\u{fffd} \nnext");
         assert_eq!(l.doc.bytes, 11);
     }
 

@@ -8,6 +8,8 @@
 //! is valid in both. The tokenizer then works on that copy, where every remaining
 //! newline ends a sentence.
 
+use std::sync::Arc;
+
 use crate::lexicon::Lexicon;
 
 /// What kind of token.
@@ -90,8 +92,9 @@ impl Token {
 /// A tokenized document.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
-    /// The text with soft line breaks replaced by spaces (same byte length as the original).
-    pub flat: String,
+    /// The text with soft line breaks replaced by spaces (same byte length as the
+    /// original); the loaded text itself, shared, when nothing was replaced.
+    pub flat: Arc<str>,
     pub toks: Vec<Token>,
     /// Folded keys of word tokens that differ from their text, concatenated.
     keys: String,
@@ -173,14 +176,19 @@ impl Tokens {
 /// without final punctuation (a headline), or a short line that ends a sentence
 /// (a paragraph end).
 pub fn flatten(text: &str) -> String {
+    flattened(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`flatten`], or `None` when the text is not hard-wrapped and stays as it is.
+fn flattened(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.split('\n').collect();
     if lines.len() < 3 {
-        return text.to_string();
+        return None;
     }
     let widths: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).collect();
     let max_w = widths.iter().copied().max().unwrap_or(0);
     if !(30..=100).contains(&max_w) {
-        return text.to_string();
+        return None;
     }
     let mut followed = 0usize;
     let mut mid = 0usize;
@@ -194,7 +202,7 @@ pub fn flatten(text: &str) -> String {
         }
     }
     if followed < 2 || mid * 5 < followed * 2 {
-        return text.to_string();
+        return None;
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
@@ -208,7 +216,7 @@ pub fn flatten(text: &str) -> String {
         let soft = widths[i] > 0 && widths[i + 1] > 0 && !starts_list_item(lines[i + 1]) && !short;
         out.push(if soft { ' ' } else { '\n' });
     }
-    out
+    Some(out)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -492,7 +500,16 @@ fn is_open_quote(s: &str) -> bool {
 /// Tokenizes a document: flattens soft breaks, lexes, splits sentences, marks
 /// sentence-initial words, quotations and title-case headlines.
 pub fn tokenize(text: &str, lex_: &Lexicon) -> Tokens {
-    let flat = flatten(text);
+    tokenize_flat(flatten(text).into(), lex_)
+}
+
+/// [`tokenize`] for a loaded document: the tokens share its text unless it is
+/// hard-wrapped.
+pub fn tokenize_shared(text: &Arc<str>, lex_: &Lexicon) -> Tokens {
+    tokenize_flat(flattened(text).map_or_else(|| Arc::clone(text), Arc::from), lex_)
+}
+
+fn tokenize_flat(flat: Arc<str>, lex_: &Lexicon) -> Tokens {
     let mut toks = lex(&flat);
     let n = toks.len();
     let mut sents = Vec::new();

@@ -65,7 +65,7 @@ struct Score {
 
 fn score_story(st: &Story, s: &mut Score) {
     let a = &st.analysis;
-    let text = |d: usize| a.corpus.docs[d].text.as_str();
+    let text = |d: usize| &*a.corpus.docs[d].text;
     // Gold person mentions, longest first, each taking the first occurrence not inside one already placed.
     let mut gold_p: BTreeMap<(usize, usize, usize), String> = BTreeMap::new();
     let mut all: Vec<(String, usize, String)> = Vec::new();

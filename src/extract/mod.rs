@@ -60,7 +60,15 @@ pub fn countries_named(t: &Tokens, r: std::ops::Range<usize>, lex: &Lexicon) -> 
 
 /// Extracts everything from one document's text.
 pub fn extract(doc: usize, text: &str, lex: &Lexicon) -> DocExtract {
-    let tokens = tokenize(text, lex);
+    extract_tokens(doc, tokenize(text, lex), lex)
+}
+
+/// [`extract`] for a loaded document, whose text the tokens share.
+pub fn extract_shared(doc: usize, text: &std::sync::Arc<str>, lex: &Lexicon) -> DocExtract {
+    extract_tokens(doc, crate::token::tokenize_shared(text, lex), lex)
+}
+
+fn extract_tokens(doc: usize, tokens: crate::token::Tokens, lex: &Lexicon) -> DocExtract {
     let names = names::find(&tokens, doc, lex);
     let figures = figures::find(&tokens, lex);
     let quotes = quotes(&tokens);

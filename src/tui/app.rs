@@ -1273,7 +1273,7 @@ impl Reader {
     /// the top of the view into it (an empty query finds nothing, but stays).
     pub fn set_find(&mut self, query: &str) {
         let views = &self.a.views;
-        let text = |d: usize| views.get(d).map_or("", |v| v.flat.as_str());
+        let text = |d: usize| views.get(d).map_or("", |v| &*v.flat);
         let scope = self.find_scope();
         // Finds of the shorter queries typed before stay, for Backspace.
         self.find_earlier.retain(|e| e.scope == scope && query.starts_with(e.query.as_str()));
