@@ -301,22 +301,40 @@ impl Progress {
 
 /// Prints the time each stage took to stderr when `CROSSREAD_TIMINGS` is set.
 #[derive(Default)]
-pub struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+pub struct Timer(Option<std::cell::Cell<(std::time::Instant, f64)>>);
 
 impl Timer {
     pub fn new() -> Timer {
-        Timer(std::env::var_os("CROSSREAD_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+        Timer(
+            std::env::var_os("CROSSREAD_TIMINGS")
+                .map(|_| std::cell::Cell::new((std::time::Instant::now(), cpu_seconds()))),
+        )
     }
+    /// Prints the wall time and the CPU time (both cores) since the last lap, and
+    /// the resident memory now.
     pub fn lap(&self, what: &str) {
         if let Some(t) = &self.0 {
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
                 .map_or(String::new(), |pages| format!(", {} MB resident", pages * 4096 / 1_000_000));
-            eprintln!("crossread: {what}: {:.3}s{rss}", t.get().elapsed().as_secs_f64());
-            t.set(std::time::Instant::now());
+            let (then, cpu) = t.get();
+            let now = cpu_seconds();
+            eprintln!("crossread: {what}: {:.3}s ({:.3}s CPU){rss}", then.elapsed().as_secs_f64(), now - cpu);
+            t.set((std::time::Instant::now(), now));
         }
     }
+}
+
+/// CPU time of the whole process so far (user and system), where `/proc` tells it.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat").ok().map_or(0.0, |s| {
+        // Fields after the command name in parentheses: utime and stime are 14 and 15.
+        let rest = s.rsplit_once(')').map_or("", |(_, r)| r);
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+        (ticks(11) + ticks(12)) / 100.0
+    })
 }
 
 /// What the user has chosen to follow across documents.

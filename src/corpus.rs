@@ -216,7 +216,10 @@ fn decode(path: &str, id: String, bytes: &[u8]) -> Result<Loaded, SkipReason> {
     }
     let sha256 = hex(&Sha256::digest(bytes));
     let title = title_of(&text);
-    Ok(Loaded { doc: Document { id, path: path.to_string(), title, text: text.into(), bytes: bytes.len(), sha256 }, warning })
+    Ok(Loaded {
+        doc: Document { id, path: path.to_string(), title, text: text.into(), bytes: bytes.len(), sha256 },
+        warning,
+    })
 }
 
 /// The first non-empty line, shortened to 80 characters.
