@@ -170,8 +170,9 @@ pub struct Lexicon {
     /// Nouns of named things that are no entity ("the ferry X", "the storm X").
     pub thing_nouns: HashSet<String>,
     pub places: Vec<Place>,
-    /// For each place, the country it is or is the capital of (the gazetteer lists
-    /// each capital right after its country).
+    /// For each place, the country it is, is the capital of (the gazetteer lists
+    /// each capital right after its country) or lies in (a city's, a region's or a
+    /// state's fifth column).
     pub country_of: Vec<Option<usize>>,
     /// Place names and aliases -> index in `places`.
     pub place_names: PhraseMap<usize>,
@@ -497,7 +498,12 @@ impl Lexicon {
             let country = match kind {
                 PlaceKind::Country => Some(idx),
                 PlaceKind::Capital => l.places.iter().rposition(|p| p.kind == PlaceKind::Country),
-                _ => None,
+                // Cities, regions and states name their country in a fifth column.
+                _ => f
+                    .get(4)
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .and_then(|c| l.places.iter().position(|p| p.kind == PlaceKind::Country && p.name == c)),
             };
             l.country_of.push(country);
             l.places.push(Place { kind, name, aliases });

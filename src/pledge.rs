@@ -57,6 +57,9 @@ struct Unit {
     tight: Vec<u64>,
     /// People and organisations named in the clause around the figure.
     ents: Vec<u32>,
+    /// For a money commitment: the people and organisations its sentence names
+    /// before it, the one that commits among them ("X, the parent, pledged ₩25bn").
+    parties: Vec<u32>,
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
@@ -268,6 +271,18 @@ fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)
     out
 }
 
+/// The people and organisations named in the sentence of token `a` before it,
+/// sorted and distinct.
+fn sentence_parties(t: &Tokens, a: usize, ents: &[(u32, u32, u32, bool)]) -> Vec<u32> {
+    let r = t.sentence_of(a);
+    let (from, to) = (t.toks[r.start].start, t.toks[a].start);
+    let first = ents.partition_point(|m| m.0 < from);
+    let mut out: Vec<u32> = ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| !m.3).map(|m| m.2).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Hashes of the content words around a figure, normalised, sorted, distinct.
 fn context_words(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)], hashes: &[u64]) -> Vec<u64> {
     let r = t.sentence_of(a);
@@ -345,6 +360,11 @@ fn doc_units(
             words: context_words(t, f.toks.0, f.toks.1, ents, &hashes),
             tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes),
             ents: clause_entities(t, f.toks.0, f.toks.1, ents),
+            parties: if commit && f.kind == FigureKind::Money {
+                sentence_parties(t, f.toks.0, ents)
+            } else {
+                Vec::new()
+            },
             sole: false,
             owners: if matches!(f.kind, FigureKind::Count | FigureKind::Percent) {
                 owners(t, list, figs, x, lex)
@@ -770,7 +790,12 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let enough = match worst {
         _ if dates_differ => false,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
-        Closeness::Close => !other_parties && ((tight && (overlap >= 0.15 || a.sole && b.sole)) || overlap >= 0.45),
+        // Close sums one named party commits to in both ("X said it would
+        // contribute 20 billion won", "X pledged ₩25bn") are one pledge told twice.
+        Closeness::Close => {
+            let same_party = shares32(&a.parties, &b.parties) && overlap >= 0.2;
+            !other_parties && ((tight && (overlap >= 0.15 || a.sole && b.sole)) || overlap >= 0.45 || same_party)
+        }
         Closeness::Far => !other_parties && tight && overlap >= 0.6,
     };
     if !enough {

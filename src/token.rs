@@ -213,7 +213,10 @@ fn flattened(text: &str) -> Option<String> {
         // A short line is a headline (no final stop) or the end of a paragraph.
         let ends = ends_sentence(lines[i]);
         let short = if ends { widths[i] * 10 < max_w * 8 } else { widths[i] * 10 < max_w * 6 };
-        let soft = widths[i] > 0 && widths[i + 1] > 0 && !starts_list_item(lines[i + 1]) && !short;
+        // A line that goes on in lower case continues the sentence, however short
+        // the line before it.
+        let continues = lines[i + 1].trim_start().chars().next().is_some_and(char::is_lowercase);
+        let soft = widths[i] > 0 && widths[i + 1] > 0 && !starts_list_item(lines[i + 1]) && (!short || continues);
         out.push(if soft { ' ' } else { '\n' });
     }
     Some(out)
@@ -292,8 +295,14 @@ fn lex(flat: &str) -> Vec<Token> {
                     continue;
                 }
                 let next = flat[j + d.len_utf8()..].chars().next();
-                // "RMB8.5", "USD5m": a currency code glued to its amount.
-                if d.is_ascii_digit() && !digit && c.is_uppercase() && upper == end - i && end - i <= 3 && lower == 0 {
+                // "RMB8.5", "USD5m", "Sh650", "KSh25": a currency code or symbol
+                // word glued to its amount.
+                if d.is_ascii_digit()
+                    && !digit
+                    && c.is_uppercase()
+                    && end - i <= 3
+                    && flat[i..end].chars().all(char::is_alphabetic)
+                {
                     break;
                 }
                 if d.is_alphanumeric() || is_mark(d) {
@@ -681,6 +690,13 @@ mod tests {
                     2.5% of GDP on defence from 2027, and a boost to defence spending\n\
                     of five billion for this financial year, delivering on the plan.\n";
         assert!(flatten(text).contains("spending 2.5%"));
+        // A short line that goes on in lower case is no headline.
+        let text = "The regional authority confirmed that the repair programme will go ahead\n\
+                    as planned in the spring, with work on the two northern spans first.\n\
+                    \n\
+                    The government's emergency fund of €25\n\
+                    million has so far paid out to sixty families and small businesses, it said.\n";
+        assert!(flatten(text).contains("of €25 million"), "{}", flatten(text));
     }
 
     #[test]
@@ -704,6 +720,10 @@ mod tests {
         assert!(t.toks[1].has(flag::ALL_CAPS));
         assert!(t.toks[8].has(flag::ORDINAL));
         assert!(t.toks[5].glued());
+        // A currency glued to its amount comes apart; a model number does not.
+        let t = tokenize("It costs Sh650, not RMB8.5 billion, for 24 HT-7 jets.", lex);
+        assert_eq!(words(&t)[2..4], ["Sh", "650"]);
+        assert!(words(&t).contains(&"HT-7"));
     }
 
     #[test]

@@ -186,6 +186,17 @@ mod tests {
     }
 
     #[test]
+    fn one_party_pledging_a_close_sum_in_other_words_is_one_pledge() {
+        let d = found(&[
+            "The Perth-based miner, which is owned by Japan's Kitaoka Holdings, said it would cover the clean-up. \
+             Kitaoka said in Osaka it would contribute 300 million yen (about US$2 million) to the families.",
+            "Its Japanese parent, Kitaoka Holdings, pledged ¥350m on the day of the collapse; a director \
+             visited the town on Friday and said the money would go to rebuilding homes.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "300 million yen"), "{d:?}");
+    }
+
+    #[test]
     fn the_only_count_of_a_thing_in_each_report_is_compared() {
         let d = found(&[
             "The train, carrying about 240 passengers, was travelling to the capital when it left the tracks.",

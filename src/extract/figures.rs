@@ -985,6 +985,10 @@ mod tests {
         assert_eq!(money("It raised 3.5 billion euros."), (3.5e9, "EUR".into()));
         assert_eq!(money("It raised 6.5bn pounds."), (6.5e9, "GBP".into()));
         assert_eq!(money("A fine of ¥300,000 was paid."), (300_000.0, "JPY".into()));
+        // Shillings written the Kenyan way, glued to the amount.
+        assert_eq!(money("A course now costs Sh650 at chemists."), (650.0, "KES".into()));
+        assert_eq!(money("The county set aside KSh25 million."), (25e6, "KES".into()));
+        assert_eq!(money("The ministry set aside Sh1.6 billion."), (1.6e9, "KES".into()));
     }
 
     #[test]

@@ -548,6 +548,19 @@ impl Ctx<'_> {
             let Some((n, class)) = self.title_at(run, p) else {
                 break;
             };
+            // A rank that starts an office ("Deputy Chief" + "Prosecutor") is part
+            // of the office; the head is read next.
+            if class & title::RANK != 0
+                && class & title::HEAD == 0
+                && name_start.is_none()
+                && self
+                    .title_at(run, p + n)
+                    .is_some_and(|(_, c)| c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0)
+            {
+                role_start.get_or_insert(p);
+                p += n;
+                continue;
+            }
             if class & (title::HONORIFIC | title::RANK) != 0
                 && !(class & title::HEAD != 0 && name_start.is_none() && self.head_then_title(run, p + n))
             {
@@ -1318,13 +1331,21 @@ impl Ctx<'_> {
     ) {
         let lex = self.lex;
         let t = self.t;
-        // "Germany-based", "Oslo-listed": where a name is from, not part of it.
+        // "Germany-based", "Hong Kong-based", "Oslo-listed", "Brazilian-born": where
+        // a name is from, not part of it.
         let located = |i: usize| {
             let k = self.t.key(i);
             k.contains('-')
-                && ["-based", "-listed", "-owned", "-registered", "-headquartered"].iter().any(|x| k.ends_with(x))
+                && ["-based", "-listed", "-owned", "-registered", "-headquartered", "-born"]
+                    .iter()
+                    .any(|x| k.ends_with(x))
         };
-        let core = if core.len() > 1 && located(core[0]) { &core[1..] } else { core };
+        let (core, lead) = match core.iter().take(3).position(|&i| located(i)) {
+            Some(p) if p + 1 < core.len() => (&core[p + 1..], lead.max(core_index(run, core[p + 1]))),
+            // "the Hong Kong-based insurer": an adjective, no name.
+            Some(_) => return,
+            None => (core, lead),
+        };
         let first = core[0];
         let last = *core.last().unwrap_or(&first);
         let n = core.len();
@@ -1717,6 +1738,32 @@ mod tests {
         assert!(
             people("Aylin Demir, head of the Maribel growers' union, said prices had fallen.") == vec!["Aylin Demir"]
         );
+    }
+
+    #[test]
+    fn titles_ranks_and_birthplaces_before_a_name() {
+        // A rank that starts an office ("Deputy Chief" + "Prosecutor").
+        assert_eq!(people("Deputy Chief Prosecutor Mehmet Aydin told the court."), vec!["Mehmet Aydin"]);
+        // Where someone was born, or a firm is based, is no part of a name.
+        assert_eq!(people("Kenyan-born Amara Wanjiru Otieno said she founded the bank."), vec!["Amara Wanjiru Otieno"]);
+        assert_eq!(
+            people("Its finance chief, Brazilian-born Luciana Ferraz Barbosa, pleaded guilty."),
+            vec!["Luciana Ferraz Barbosa"]
+        );
+        assert!(people("The Hong Kong-based insurer said it would pay.").is_empty());
+        assert!(people("The Hong Kong-based Pacific Harbour Mutual said it would pay.").is_empty());
+        // An organisation joined by "and" is one name.
+        assert!(people("The Forestry and Wildlife Service (FWS) said it would appeal.").is_empty());
+    }
+
+    #[test]
+    fn heads_of_buildings_firms_and_funds_and_saints_towns() {
+        let t = "Officials at Afya House said supplies had arrived. Dorvik Structural Engineering said it \
+                 would cooperate. Vestland Pensjonskasse said the loss was painful. Residents of Santa \
+                 Lucinda said the bridge shook.";
+        assert!(people(t).is_empty(), "{:?}", people(t));
+        assert_eq!(kind_of(t, "Santa Lucinda"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Dorvik Structural Engineering"), Some(EntityKind::Organisation));
     }
 
     #[test]
