@@ -197,6 +197,15 @@ mod tests {
     }
 
     #[test]
+    fn one_person_given_two_offices_with_portfolios() {
+        let d = found(&[
+            "Dr. Miriam Achieng, the ministry's director-general for health, said stocks were low.",
+            "Dr. Miriam Achieng, the principal secretary for medical services, said stocks were low.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Miriam Achieng"), "{d:?}");
+    }
+
+    #[test]
     fn the_only_count_of_a_thing_in_each_report_is_compared() {
         let d = found(&[
             "The train, carrying about 240 passengers, was travelling to the capital when it left the tracks.",

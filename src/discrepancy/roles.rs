@@ -300,7 +300,7 @@ fn needs_org(base: &str) -> bool {
 fn is_office(base: &str) -> bool {
     use crate::lexicon::title::{HEAD, HONORIFIC, RANK};
     let lex = Lexicon::get();
-    let words = crate::lexicon::split_phrase(base);
+    let words = without_portfolio(crate::lexicon::split_phrase(base));
     let office = |c: u8| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0;
     match lex.titles.longest(&words) {
         Some((n, &c)) if n == words.len() => office(c),
@@ -312,11 +312,25 @@ fn is_office(base: &str) -> bool {
     }
 }
 
+/// An office with its portfolio ("director-general for health", "principal
+/// secretary for medical services", "president of the students' council") is the
+/// office before "for" or "of"; "chief of staff" and "head of X" keep theirs.
+fn without_portfolio(mut words: Vec<String>) -> Vec<String> {
+    if let Some(k) = words.iter().position(|w| w == "for" || w == "of").filter(|&k| k > 0) {
+        if !(words[0] == "chief" || words[..k].iter().any(|w| w == "head")) {
+            words.truncate(k);
+        }
+    }
+    words
+}
+
 /// Two titles are the same when one's words are all in the other ("Envoy",
-/// "Special Envoy"; "President", "Ukrainian President").
+/// "Special Envoy"; "President", "Ukrainian President"), portfolios aside.
 fn compatible(a: &str, b: &str) -> bool {
-    let wa: BTreeSet<String> = crate::lexicon::split_phrase(&office_name(a)).into_iter().collect();
-    let wb: BTreeSet<String> = crate::lexicon::split_phrase(&office_name(b)).into_iter().collect();
+    let words = |x: &str| -> BTreeSet<String> {
+        without_portfolio(crate::lexicon::split_phrase(&office_name(x))).into_iter().collect()
+    };
+    let (wa, wb) = (words(a), words(b));
     // "Deputy Director General" is another office than "Director General".
     let lesser = |w: &BTreeSet<String>| -> BTreeSet<String> {
         w.iter()
@@ -363,5 +377,6 @@ mod tests {
         assert!(compatible("Chief Executive", "President and Chief Executive Officer"));
         assert!(!compatible("Vice-Chancellor", "Deputy Vice-Chancellor for Finance"));
         assert!(!compatible("Chief of the General Staff", "Chief of the General Workers"));
+        assert!(compatible("President of the Students' Council", "Student Council President"));
     }
 }
