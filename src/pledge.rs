@@ -262,9 +262,13 @@ fn window_words(t: &Tokens, a: usize, s: usize, e: usize, ents: &[(u32, u32, u32
 /// The entities named in the clause of a figure, sorted.
 fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)]) -> Vec<u32> {
     let (s, e) = clause(t, a, b);
-    let (from, to) = (t.toks[s].start, t.toks[e].end);
+    entities_between(ents, t.toks[s].start, t.toks[e].end)
+}
+
+/// The people and organisations mentioned within bytes `from..to`, sorted and
+/// distinct; places are shared background.
+fn entities_between(ents: &[(u32, u32, u32, bool)], from: u32, to: u32) -> Vec<u32> {
     let first = ents.partition_point(|m| m.0 < from);
-    // People and organisations only: places are shared background.
     let mut out: Vec<u32> = ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| !m.3).map(|m| m.2).collect();
     out.sort_unstable();
     out.dedup();
@@ -274,13 +278,7 @@ fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)
 /// The people and organisations named in the sentence of token `a` before it,
 /// sorted and distinct.
 fn sentence_parties(t: &Tokens, a: usize, ents: &[(u32, u32, u32, bool)]) -> Vec<u32> {
-    let r = t.sentence_of(a);
-    let (from, to) = (t.toks[r.start].start, t.toks[a].start);
-    let first = ents.partition_point(|m| m.0 < from);
-    let mut out: Vec<u32> = ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| !m.3).map(|m| m.2).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    entities_between(ents, t.toks[t.sentence_of(a).start].start, t.toks[a].start)
 }
 
 /// Hashes of the content words around a figure, normalised, sorted, distinct.
