@@ -265,6 +265,22 @@ fn event_words(t: &Tokens, (first, last): (usize, usize), lex: &crate::lexicon::
                 | "after"
                 | "before"
                 | "when"
+                // Verbs of timing say when, not what ("due to begin on").
+                | "begin"
+                | "begins"
+                | "began"
+                | "start"
+                | "starts"
+                | "started"
+                | "due"
+                | "expected"
+                | "scheduled"
+                | "held"
+                | "take"
+                | "takes"
+                | "took"
+                | "place"
+                | "effect"
         );
         if tok.kind != Kind::Word
             || k.len() < 3
@@ -295,11 +311,17 @@ fn event_words(t: &Tokens, (first, last): (usize, usize), lex: &crate::lexicon::
     let another = (r.start.max(first.saturating_sub(10))..first).map(|i| t.key(i)).find(|k| {
         matches!(*k, "next" | "previous" | "another" | "second" | "third" | "further" | "upcoming" | "new" | "final")
     });
-    // Before: up to four content words back, within the clause.
+    // Before: up to six content words back, within the clause ("arrested at a
+    // rented flat in the old harbour district on"); a weekday written before the
+    // date goes with it ("completed on Thursday, January 29").
     let mut i = first;
     let mut taken = 0;
-    while i > r.start && taken < 4 && first - i < 8 {
+    while i > r.start && taken < 6 && first - i < 13 {
         i -= 1;
+        if t.is_punct(i, ',') && i == first - 1 && i > r.start && is_weekday(t.key(i - 1)) {
+            i -= 1;
+            continue;
+        }
         if stop(i) || t.is_punct(i, ',') || t.is_punct(i, '.') {
             break;
         }
@@ -386,6 +408,10 @@ fn dates_conflict(x: (Option<i32>, Option<u32>, Option<u32>), y: (Option<i32>, O
     };
     let (a, b) = (days(yx, mx, dx), days(yy, my, dy));
     a != b && (a - b).abs() <= 124
+}
+
+fn is_weekday(k: &str) -> bool {
+    matches!(k, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// One event dated differently: dates in two documents that the same event

@@ -403,10 +403,27 @@ mod tests {
             "The bank's last audit by the regulator was in January 2025.",
         ]);
         assert!(has(&d, DiscrepancyKind::Figure, "October 2024 (000) vs January 2025 (001)"), "{d:?}");
+        // A weekday before the date; the event word further back.
+        let d = found(&[
+            "The sale of the striker to Dinamo Vostok was completed on 30 January 2026, the club said.",
+            "The sale was officially completed on Thursday, January 29, after the medical in Zagreb.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "30 January 2026 (000) vs January 29 (001)"), "{d:?}");
+        let d = found(&[
+            "He was arrested at a rented flat in the old harbour district of Kelso on Feb 6, 2025, police said.",
+            "He was arrested in Kelso on 9 February 2025 under a provisional warrant.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "Feb 6, 2025 (000) vs 9 February 2025 (001)"), "{d:?}");
     }
 
     #[test]
     fn different_events_are_no_date_conflict() {
+        // Two things due to begin on different days are two events.
+        let d = found(&[
+            "Staff will begin an indefinite strike on Monday, 11 May 2026, the union said.",
+            "Examinations, which had been due to begin on 1 June, were postponed by the university.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
         let d = found(&[
             "The safety board held a hearing on the mine's closure on 3 June, the operator said.",
             "The safety board will hold its next hearing on the mine's closure on 24 June.",
