@@ -444,7 +444,18 @@ impl Ctx<'_> {
                 // "Green Future 12.6%": a share a name won, not a name's number.
                 let share =
                     t.is_punct(n.end, '%') || (self.is_word(n.end) && matches!(self.key(n.end), "percent" | "per"));
-                if !initial_common && !is_qual && !is_cur && !share && !self.lex.is_function_word(t.text(p)) {
+                // "fined Kanaalbank 48.6 million euros": a sum a name pays, not a name's number.
+                let money = {
+                    let k = if self.is_word(n.end) && scale(self.key(n.end)).is_some() { n.end + 1 } else { n.end };
+                    self.is_word(k)
+                        && self
+                            .lex
+                            .currencies
+                            .longest_with(t.len().saturating_sub(k).min(3), |j| self.key(k + j))
+                            .is_some_and(|(_, (_, pos))| *pos != CurrencyPos::Prefix)
+                };
+                if !initial_common && !is_qual && !is_cur && !share && !money && !self.lex.is_function_word(t.text(p))
+                {
                     return true;
                 }
             }
@@ -989,6 +1000,16 @@ mod tests {
         assert_eq!(money("A course now costs Sh650 at chemists."), (650.0, "KES".into()));
         assert_eq!(money("The county set aside KSh25 million."), (25e6, "KES".into()));
         assert_eq!(money("The ministry set aside Sh1.6 billion."), (1.6e9, "KES".into()));
+        // After a name, a sum it pays.
+        assert_eq!(money("The regulator fined Vestbank 48.6 million euros on Thursday."), (48.6e6, "EUR".into()));
+        // Crowns in a story from a country that pays in them.
+        assert_eq!(
+            money("The Czech government in Prague agreed a 41.5 billion crown package."),
+            (41.5e9, "CZK".into())
+        );
+        assert_eq!(money("Prague will spend 265 billion crowns, the Czech minister said."), (265e9, "CZK".into()));
+        assert_eq!(money("In Lima, the airline said each day cost it S/ 12 million."), (12e6, "PEN".into()));
+        assert_eq!(money("The Czech pension rise of Kč1,050 a month was agreed."), (1050.0, "CZK".into()));
     }
 
     #[test]

@@ -515,9 +515,21 @@ impl Ctx<'_> {
             self.role_org = None;
             return;
         }
+        // "Mineral Resources Minister X": a portfolio whose first words no list
+        // has, joined to the head by words that qualify titles.
+        let portfolio = (1..run.len().min(4)).find(|&k| {
+            self.title_at(run, k).is_some_and(|(n, c)| {
+                c & title::HEAD != 0
+                    && c & (title::HONORIFIC | title::RANK) == 0
+                    && k + n < run.len()
+                    && self.t.toks[run[k + n]].has(flag::CAP)
+            }) && self.title_at(run, 0).is_none()
+                && (1..k).any(|q| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0))
+                && (0..k).all(|q| !self.lex.is_first_name(self.t.key(run[q])))
+        });
         // Titles, honorifics, ranks, with an optional country in front.
-        let mut p = 0;
-        let mut role_start: Option<usize> = None;
+        let mut p = portfolio.unwrap_or(0);
+        let mut role_start: Option<usize> = portfolio.map(|_| 0);
         let mut role_end: Option<usize> = None;
         let mut country: Option<usize> = None;
         let mut country_len = 0;
@@ -1744,6 +1756,11 @@ mod tests {
     fn titles_ranks_and_birthplaces_before_a_name() {
         // A rank that starts an office ("Deputy Chief" + "Prosecutor").
         assert_eq!(people("Deputy Chief Prosecutor Mehmet Aydin told the court."), vec!["Mehmet Aydin"]);
+        // A portfolio before the office.
+        assert_eq!(
+            people("On Monday, Mineral Resources Minister Thabo Ngcobo said the mine would close."),
+            vec!["Thabo Ngcobo"]
+        );
         // Where someone was born, or a firm is based, is no part of a name.
         assert_eq!(people("Kenyan-born Amara Wanjiru Otieno said she founded the bank."), vec!["Amara Wanjiru Otieno"]);
         assert_eq!(
