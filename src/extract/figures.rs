@@ -454,8 +454,7 @@ impl Ctx<'_> {
                             .longest_with(t.len().saturating_sub(k).min(3), |j| self.key(k + j))
                             .is_some_and(|(_, (_, pos))| *pos != CurrencyPos::Prefix)
                 };
-                if !initial_common && !is_qual && !is_cur && !share && !money && !self.lex.is_function_word(t.text(p))
-                {
+                if !initial_common && !is_qual && !is_cur && !share && !money && !self.lex.is_function_word(t.text(p)) {
                     return true;
                 }
             }

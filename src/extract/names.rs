@@ -825,10 +825,27 @@ impl Ctx<'_> {
                 self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
                 continue;
             }
-            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',') && (self.lower_role_at(i - 1) || office(i - 1))) {
+            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',')) {
                 continue;
             }
-            let span = Span::new(self.doc, t.toks[i - 1].start as usize, t.toks[i + 1].end as usize);
+            // The role right before the slot, or a role with what it heads ("the
+            // agency's director of programmes, ,", "the head of the Ambulance
+            // Service, ,").
+            let role_at = |k: usize| self.lower_role_at(k) || office(k);
+            let start = if role_at(i - 1) {
+                i - 1
+            } else {
+                let from = i.saturating_sub(7).max(1);
+                match (from..i - 1).find(|&j| {
+                    matches!(t.key(j), "of" | "for")
+                        && role_at(j - 1)
+                        && (j + 1..i).all(|k| t.toks[k].kind == Kind::Word || t.is_punct(k, '-'))
+                }) {
+                    Some(j) => j - 1,
+                    None => continue,
+                }
+            };
+            let span = Span::new(self.doc, t.toks[start].start as usize, t.toks[i + 1].end as usize);
             if self
                 .out
                 .blanks
@@ -837,7 +854,7 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let role = t.text(i - 1).to_string();
+            let role = t.flat[t.toks[start].start as usize..t.toks[i - 1].end as usize].to_string();
             self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
         }
     }
@@ -1941,6 +1958,9 @@ mod tests {
         // An office in lower case, and a speaker left out before the title.
         for (text, slot) in [
             ("Exams were postponed, the university's registrar, , said on Monday.", "registrar, ,"),
+            // A role with what it heads.
+            ("The agency's director of programmes, , said the launch failed.", "director of programmes, ,"),
+            ("The head of the Ambulance Service, , said calls had doubled.", "head of the Ambulance Service, ,"),
             (
                 "\"We are on site,\" said , Vice-President of Operations. \"We will stay.\"",
                 "said , Vice-President of Operations",
