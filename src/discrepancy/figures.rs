@@ -77,6 +77,37 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     out
 }
 
+/// Whether two values are one figure revised, as a document says: it states
+/// two values in one sentence that says which came before ("1,610 excess deaths, up
+/// from the preliminary estimate of 1,240"), or calls its own value the revised
+/// one ("the revised figure is 452").
+fn revised(a: &crate::analysis::Analysis, fx: &[usize], fy: &[usize]) -> bool {
+    let sentence = |f: usize| {
+        let fig = &a.figures[f];
+        let text = a.corpus.docs[fig.span.doc()].text.get(fig.sentence.0 as usize..fig.sentence.1 as usize);
+        crate::text::fold(text.unwrap_or(""))
+    };
+    let says_revised = |s: &str| ["revised", "updated figure", "updated estimate"].iter().any(|w| s.contains(w));
+    let says_earlier = |s: &str| {
+        ["up from", "down from", "preliminary", "compared with", "compared to", "initially", "revised"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    // A figure stated beside another value of its kind, in a sentence that says
+    // which came before: the update and the value it replaces.
+    let beside_another = |x: usize| {
+        let fx = &a.figures[x];
+        // Figures are in reading order: this document's are one run.
+        let from = a.figures.partition_point(|f| f.span.doc < fx.span.doc);
+        a.figures[from..]
+            .iter()
+            .take_while(|f| f.span.doc == fx.span.doc)
+            .any(|f| f.sentence == fx.sentence && f.kind == fx.kind && f.value != fx.value)
+    };
+    let both = fx.iter().chain(fy).any(|&x| beside_another(x) && says_earlier(&sentence(x)));
+    both || fx.iter().chain(fy).any(|&f| says_revised(&sentence(f)))
+}
+
 /// Whether a figure stands in a title-case headline.
 fn in_headline(p: &Parts<'_>, f: &Figure) -> bool {
     let t = &p.docs[f.span.doc()].tokens;
@@ -155,7 +186,7 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>) -> Vec<Discrep
             let mut values_differ = false;
             for (x, (cx, fx)) in claims.iter().enumerate() {
                 for (cy, fy) in &claims[x + 1..] {
-                    if consistent(cx, cy) {
+                    if consistent(cx, cy) || revised(a, fx, fy) {
                         continue;
                     }
                     let docs_x: Vec<usize> = fx.iter().map(|&f| a.figures[f].span.doc()).collect();

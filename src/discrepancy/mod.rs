@@ -206,6 +206,23 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_a_later_report_says_it_revised_is_no_conflict() {
+        let d = found(&[
+            "The heatwave caused an estimated 910 excess deaths, the institute said, 16 per cent above normal.",
+            "The institute now estimates the heatwave caused 1,180 excess deaths, up from the preliminary \
+             estimate of 910 excess deaths. Deaths were 21 per cent above normal, compared with the 16 per cent \
+             reported in July.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+        // Without the revision said, the two reports differ.
+        let d = found(&[
+            "The heatwave caused an estimated 910 excess deaths, the institute said.",
+            "The institute said the heatwave caused 940 excess deaths.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "910 excess deaths"), "{d:?}");
+    }
+
+    #[test]
     fn the_only_count_of_a_thing_in_each_report_is_compared() {
         let d = found(&[
             "The train, carrying about 240 passengers, was travelling to the capital when it left the tracks.",
