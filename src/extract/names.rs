@@ -604,10 +604,19 @@ impl Ctx<'_> {
                 // "Chief of the Defence Staff", "Minister of Foreign Affairs".
                 if p < run.len() && matches!(self.t.key(run[p]), "of" | "for") {
                     let mut q = p + 1;
+                    // A portfolio that opens with a word no list has ("Minister of
+                    // Mineral Resources Thabo Ngcobo"), while two words are left for
+                    // the name and it is no known first name.
+                    let portfolio_word = |q: usize| {
+                        matches!(self.t.key(run[q - 1]), "of" | "for" | "the" | "and")
+                            && run.len() - q > 2
+                            && !self.lex.is_first_name(self.t.key(run[q]))
+                    };
                     while q < run.len()
                         && (matches!(self.t.key(run[q]), "the" | "and" | "of")
                             || (self.lex.is_common(self.t.key(run[q]))
-                                && self.title_at(run, q).is_none_or(|(_, c)| c & title::MODIFIER != 0)))
+                                && self.title_at(run, q).is_none_or(|(_, c)| c & title::MODIFIER != 0))
+                            || portfolio_word(q))
                     {
                         q += 1;
                     }
@@ -1773,7 +1782,16 @@ mod tests {
     fn titles_ranks_and_birthplaces_before_a_name() {
         // A rank that starts an office ("Deputy Chief" + "Prosecutor").
         assert_eq!(people("Deputy Chief Prosecutor Mehmet Aydin told the court."), vec!["Mehmet Aydin"]);
-        // A portfolio before the office.
+        // A portfolio before the office, or after it.
+        assert_eq!(
+            people("Deputy Minister of Mineral Resources Thabo Ngcobo, who arrived on Tuesday, said the same."),
+            vec!["Thabo Ngcobo"]
+        );
+        assert_eq!(people("Minister of Finance Wang Lei said the budget was balanced."), vec!["Wang Lei"]);
+        assert_eq!(
+            people("Minister of Health Ama Kofi Mensah said the clinics would stay open."),
+            vec!["Ama Kofi Mensah"]
+        );
         assert_eq!(
             people("On Monday, Mineral Resources Minister Thabo Ngcobo said the mine would close."),
             vec!["Thabo Ngcobo"]
