@@ -93,18 +93,27 @@ fn revised(a: &crate::analysis::Analysis, fx: &[usize], fy: &[usize]) -> bool {
             .iter()
             .any(|w| s.contains(w))
     };
-    // A figure stated beside another value of its kind, in a sentence that says
-    // which came before: the update and the value it replaces.
-    let beside_another = |x: usize| {
-        let fx = &a.figures[x];
+    // The other values of its kind stated in a figure's sentence.
+    let beside = |x: usize| -> Vec<Option<f64>> {
+        let f0 = &a.figures[x];
         // Figures are in reading order: this document's are one run.
-        let from = a.figures.partition_point(|f| f.span.doc < fx.span.doc);
+        let from = a.figures.partition_point(|f| f.span.doc < f0.span.doc);
         a.figures[from..]
             .iter()
-            .take_while(|f| f.span.doc == fx.span.doc)
-            .any(|f| f.sentence == fx.sentence && f.kind == fx.kind && f.value != fx.value)
+            .take_while(|f| f.span.doc == f0.span.doc)
+            .filter(|f| f.sentence == f0.sentence && f.kind == f0.kind && f.value != f0.value)
+            .map(|f| f.value)
+            .collect()
     };
-    let both = fx.iter().chain(fy).any(|&x| beside_another(x) && says_earlier(&sentence(x)));
+    let (vx, vy) = (a.figures[fx[0]].value, a.figures[fy[0]].value);
+    let both = if vx == vy {
+        // The same number hedged differently, where one is the value an update replaced.
+        fx.iter().chain(fy).any(|&x| !beside(x).is_empty() && says_earlier(&sentence(x)))
+    } else {
+        // A document that states both values, saying which came before.
+        fx.iter().any(|&x| beside(x).contains(&vy) && says_earlier(&sentence(x)))
+            || fy.iter().any(|&y| beside(y).contains(&vx) && says_earlier(&sentence(y)))
+    };
     both || fx.iter().chain(fy).any(|&f| says_revised(&sentence(f)))
 }
 
