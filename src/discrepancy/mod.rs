@@ -297,6 +297,15 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_particle_written_differently() {
+        let d = found(&[
+            "Dr Maartje van der Berg, a climate scientist at the observatory, said nights had not cooled.",
+            "Dr Maartje van de Berg said nights had not cooled, and Dr van der Berg added more.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Spelling, "van de Berg"), "{d:?}");
+    }
+
+    #[test]
     fn a_reworded_quotation() {
         let d = found(&[
             "“We will rebuild every home that was lost in the flood,” said Mayor Janusz Kowalczyk on Monday.",

@@ -91,10 +91,16 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
             // "Sir Alden" names the first name, not the surname.
             let first_name_only = words.len() == 1
                 && text.split_whitespace().any(|w| lex.firstname_honorifics.contains(&crate::text::fold(w)));
-            if let Some(last) = words.last().filter(|_| !first_name_only) {
-                surnames.entry(last.clone()).or_default().push(m);
+            // The surname with its lower-case particles ("van der Laan", "de la Cruz"),
+            // so "van de Laan" is another spelling of it.
+            let mut from = words.len().saturating_sub(1);
+            while from > 0 && words[from - 1].chars().next().is_some_and(char::is_lowercase) {
+                from -= 1;
             }
-            if words.len() >= 2 {
+            if !words.is_empty() && !first_name_only {
+                surnames.entry(words[from..].join(" ")).or_default().push(m);
+            }
+            if from >= 1 && words.len() >= 2 {
                 givens.entry(words[0].clone()).or_default().push(m);
             }
         }
