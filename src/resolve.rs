@@ -328,6 +328,35 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
+    // Two family names without the given name ("Ms Lopes Aguiar" beside
+    // "Fernanda Lopes Aguiar"): the one person whose three-word name ends so.
+    {
+        let mut by_last_two: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        for (c, cl) in clusters.iter().enumerate().skip(person_start) {
+            for &(d, h) in &cl.members {
+                if let [_, x, y] = docs[d].names.hits[h].core_keys(&docs[d].tokens)[..] {
+                    let v = by_last_two.entry((x, y)).or_default();
+                    if !v.contains(&c) {
+                        v.push(c);
+                    }
+                }
+            }
+        }
+        for c in person_start..clusters.len() {
+            let Some(given) = clusters[c].given.clone() else { continue };
+            if lex.is_first_name(&given) {
+                continue;
+            }
+            let two_words = clusters[c].members.iter().all(|&(d, h)| hit((d, h)).core_keys(&docs[d].tokens).len() == 2);
+            if let Some(&[target]) = by_last_two.get(&(given.as_str(), clusters[c].surname.as_str())).map(Vec::as_slice)
+            {
+                if target != c && two_words {
+                    let m = std::mem::take(&mut clusters[c].members);
+                    clusters[target].members.extend(m);
+                }
+            }
+        }
+    }
     timer.lap("  resolve, full names");
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
@@ -1019,6 +1048,15 @@ mod tests {
         // Letters that do not stand for one sound keep two people apart.
         assert!(r.entities.iter().any(|e| e.name == "Tomas Lerger"));
         assert!(r.entities.iter().any(|e| e.name == "Tomas Berger"));
+    }
+
+    #[test]
+    fn two_family_names_without_the_given_name_join_the_full_name() {
+        let r = run(&[
+            "Engineer Fernanda Lopes Aguiar said the cables had corroded. Ms Lopes Aguiar led the survey.",
+            "The survey was led by Dr Lopes Aguiar, the ministry said.",
+        ]);
+        assert_eq!(person(&r, "Fernanda Lopes Aguiar").mentions.len(), 3);
     }
 
     #[test]
