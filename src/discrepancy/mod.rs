@@ -203,6 +203,18 @@ mod tests {
             "Dr. Miriam Achieng, the principal secretary for medical services, said stocks were low.",
         ]);
         assert!(has(&d, DiscrepancyKind::Role, "Miriam Achieng"), "{d:?}");
+        // An office written before the name, against a hyphenated deputy's one or
+        // the head of a department.
+        let d = found(&[
+            "Labour Minister Ana Quispe Rojas said talks would go on.",
+            "The vice-minister for labour, Ana Quispe Rojas, said talks would go on.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Ana Quispe Rojas"), "{d:?}");
+        let d = found(&[
+            "The Fund's Chief Investment Officer, Dr Tomas Vik, said the fund would recover.",
+            "The deal was championed by the fund's head of real estate, Tomas Vik, who declined to comment.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Tomas Vik"), "{d:?}");
     }
 
     #[test]

@@ -300,7 +300,18 @@ fn needs_org(base: &str) -> bool {
 fn is_office(base: &str) -> bool {
     use crate::lexicon::title::{HEAD, HONORIFIC, RANK};
     let lex = Lexicon::get();
-    let words = without_portfolio(crate::lexicon::split_phrase(base));
+    let mut words = without_portfolio(crate::lexicon::split_phrase(base));
+    // "Head of real estate" heads something; "vice-minister" is a minister too.
+    if words.len() >= 3 && words[0] == "head" && words[1] == "of" {
+        return true;
+    }
+    for w in &mut words {
+        if let Some((m, rest)) = w.split_once('-') {
+            if matches!(m, "vice" | "deputy" | "assistant" | "under") {
+                *w = rest.to_string();
+            }
+        }
+    }
     let office = |c: u8| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0;
     match lex.titles.longest(&words) {
         Some((n, &c)) if n == words.len() => office(c),

@@ -1214,14 +1214,23 @@ impl Ctx<'_> {
         if (a..=b).any(|i| t.toks[i].kind != Kind::Word) || b + 1 - a > 4 {
             return false;
         }
+        // A modifier joined by a hyphen ("vice-minister", "deputy-director") makes
+        // another office of the role after it.
+        let key = |i: usize| {
+            let k = t.key(i);
+            match k.split_once('-') {
+                Some((m, rest)) if matches!(m, "vice" | "deputy" | "assistant" | "under" | "co") => rest,
+                _ => k,
+            }
+        };
         // The role noun ends the phrase; words before it say of what ("Communications Manager").
         (s..=b).any(|s| {
             let n = b + 1 - s;
-            self.lex.lower_roles.longest_with(n, |j| t.key(s + j)).is_some_and(|(m, ())| m == n)
+            self.lex.lower_roles.longest_with(n, |j| key(s + j)).is_some_and(|(m, ())| m == n)
                 || self
                     .lex
                     .titles
-                    .longest_with(n, |j| t.key(s + j))
+                    .longest_with(n, |j| key(s + j))
                     .is_some_and(|(m, &c)| m == n && c & title::HEAD != 0 && c & title::HONORIFIC == 0)
         })
     }
@@ -1323,7 +1332,12 @@ impl Ctx<'_> {
                 let det = a > sent.start
                     && (matches!(t.key(a - 1), "the" | "its" | "his" | "her" | "their")
                         || t.toks[a - 1].kind == Kind::Possessive);
-                let lower = (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a);
+                // In lower case, or an office title as written ("the Fund's Chief
+                // Investment Officer, Dr X,").
+                let office = self.lex.titles.longest_with(b + 1 - a, |j| t.key(a + j)).is_some_and(|(m, &c)| {
+                    m == b + 1 - a && c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0
+                });
+                let lower = (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a) || office;
                 if det && self.role_phrase(a, b) && lower {
                     return Some(role(a, b, None));
                 }
@@ -1782,6 +1796,20 @@ mod tests {
     fn titles_ranks_and_birthplaces_before_a_name() {
         // A rank that starts an office ("Deputy Chief" + "Prosecutor").
         assert_eq!(people("Deputy Chief Prosecutor Mehmet Aydin told the court."), vec!["Mehmet Aydin"]);
+        // An office in apposition before the name, as written or hyphenated.
+        let roles = |text: &str| -> Vec<String> {
+            let lex = Lexicon::get();
+            let t = tokenize(text, lex);
+            find(&t, 0, lex).hits.into_iter().filter_map(|h| h.role.map(|r| r.title)).collect()
+        };
+        assert_eq!(
+            roles("The Fund's Chief Investment Officer, Dr Tomas Vik, said the fund would recover."),
+            vec!["Chief Investment Officer"]
+        );
+        assert_eq!(
+            roles("The vice-minister for labour, Ana Quispe Rojas, said talks would go on."),
+            vec!["Vice-minister for Labour"]
+        );
         // A portfolio before the office, or after it.
         assert_eq!(
             people("Deputy Minister of Mineral Resources Thabo Ngcobo, who arrived on Tuesday, said the same."),
