@@ -81,18 +81,8 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
 /// two values in one sentence that says which came before ("1,610 excess deaths, up
 /// from the preliminary estimate of 1,240"), or calls its own value the revised
 /// one ("the revised figure is 452").
-fn revised(a: &crate::analysis::Analysis, fx: &[usize], fy: &[usize]) -> bool {
-    let sentence = |f: usize| {
-        let fig = &a.figures[f];
-        let text = a.corpus.docs[fig.span.doc()].text.get(fig.sentence.0 as usize..fig.sentence.1 as usize);
-        crate::text::fold(text.unwrap_or(""))
-    };
-    let says_revised = |s: &str| ["revised", "updated figure", "updated estimate"].iter().any(|w| s.contains(w));
-    let says_earlier = |s: &str| {
-        ["up from", "down from", "preliminary", "compared with", "compared to", "initially", "revised"]
-            .iter()
-            .any(|w| s.contains(w))
-    };
+fn revised(a: &crate::analysis::Analysis, fx: &[usize], fy: &[usize], marks: &RevisionMarks) -> bool {
+    let says_earlier = |f: usize| marks.get(&f).is_some_and(|m| m.0);
     // The other values of its kind stated in a figure's sentence.
     let beside = |x: usize| -> Vec<Option<f64>> {
         let f0 = &a.figures[x];
@@ -108,13 +98,36 @@ fn revised(a: &crate::analysis::Analysis, fx: &[usize], fy: &[usize]) -> bool {
     let (vx, vy) = (a.figures[fx[0]].value, a.figures[fy[0]].value);
     let both = if vx == vy {
         // The same number hedged differently, where one is the value an update replaced.
-        fx.iter().chain(fy).any(|&x| !beside(x).is_empty() && says_earlier(&sentence(x)))
+        fx.iter().chain(fy).any(|&x| says_earlier(x) && !beside(x).is_empty())
     } else {
         // A document that states both values, saying which came before.
-        fx.iter().any(|&x| beside(x).contains(&vy) && says_earlier(&sentence(x)))
-            || fy.iter().any(|&y| beside(y).contains(&vx) && says_earlier(&sentence(y)))
+        fx.iter().any(|&x| says_earlier(x) && beside(x).contains(&vy))
+            || fy.iter().any(|&y| says_earlier(y) && beside(y).contains(&vx))
     };
-    both || fx.iter().chain(fy).any(|&f| says_revised(&sentence(f)))
+    both || fx.iter().chain(fy).any(|f| marks.get(f).is_some_and(|m| m.1))
+}
+
+/// For the figures whose sentence says so: (it says which value came before, it
+/// calls a value revised). Worked out once per set of figures compared.
+type RevisionMarks = BTreeMap<usize, (bool, bool)>;
+
+fn revision_marks(a: &crate::analysis::Analysis, figs: &[usize]) -> RevisionMarks {
+    let says = |b: &[u8], words: &[&str]| {
+        words.iter().any(|w| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+    };
+    figs.iter()
+        .filter_map(|&f| {
+            let fig = &a.figures[f];
+            let text = a.corpus.docs[fig.span.doc()].text.get(fig.sentence.0 as usize..fig.sentence.1 as usize);
+            let b = text.unwrap_or("").as_bytes();
+            let earlier = says(
+                b,
+                &["up from", "down from", "preliminary", "compared with", "compared to", "initially", "revised"],
+            );
+            let revised = says(b, &["revised", "updated figure", "updated estimate"]);
+            (earlier || revised).then_some((f, (earlier, revised)))
+        })
+        .collect()
 }
 
 /// Whether a figure stands in a title-case headline.
@@ -193,15 +206,16 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>) -> Vec<Discrep
             // (or within one document, when the numbers themselves differ).
             let mut conflict = false;
             let mut values_differ = false;
+            let marks = revision_marks(a, figs);
             for (x, (cx, fx)) in claims.iter().enumerate() {
                 for (cy, fy) in &claims[x + 1..] {
-                    if consistent(cx, cy) || revised(a, fx, fy) {
+                    if consistent(cx, cy) {
                         continue;
                     }
                     let docs_x: Vec<usize> = fx.iter().map(|&f| a.figures[f].span.doc()).collect();
                     let cross = fy.iter().any(|&f| docs_x.iter().any(|&d| d != a.figures[f].span.doc()));
                     let numbers = cx.value != cy.value || cx.date != cy.date;
-                    if cross || numbers {
+                    if (cross || numbers) && !revised(a, fx, fy, &marks) {
                         conflict = true;
                         values_differ |= numbers;
                     }

@@ -1219,7 +1219,7 @@ impl Ctx<'_> {
         let key = |i: usize| {
             let k = t.key(i);
             match k.split_once('-') {
-                Some((m, rest)) if matches!(m, "vice" | "deputy" | "assistant" | "under" | "co") => rest,
+                Some(("vice" | "deputy" | "assistant" | "under" | "co", rest)) => rest,
                 _ => k,
             }
         };
