@@ -596,8 +596,17 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
             by_sentence.entry((f.span.doc(), f.sentence.0)).or_default().push(i);
         }
     }
+    // A sentence that restates an earlier one of its document (a headline in
+    // sentence case, then the first paragraph) adds its spans to that one.
+    let mut said: BTreeMap<(usize, Vec<String>), usize> = BTreeMap::new();
     for ((doc, _), figs) in by_sentence {
         let texts: Vec<String> = figs.iter().map(|&f| one_line(a, a.figures[f].span)).collect();
+        if let Some(&k) = said.get(&(doc, texts.clone())) {
+            let d: &mut Discrepancy = &mut out[k];
+            d.spans.extend(figs.iter().map(|&f| a.figures[f].span));
+            continue;
+        }
+        said.insert((doc, texts.clone()), out.len());
         let sentence = sentence_line(a, &a.figures[figs[0]]);
         let mut d = new(
             DiscrepancyKind::SingleSource,

@@ -413,6 +413,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_restated_under_its_headline_is_one_single_source_claim() {
+        let d = found(&[
+            "Storm floods killed at least 38 people, officials say\n\nFloods after the storm killed at least \
+             38 people in the river valley, officials said on Friday.",
+            "Floods after the storm hit the river valley, officials said on Friday.",
+        ]);
+        let claims: Vec<&String> = d
+            .iter()
+            .filter(|(k, s)| *k == DiscrepancyKind::SingleSource && s.contains("38 people"))
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(claims.len(), 1, "{d:?}");
+    }
+
+    #[test]
     fn a_dateline_or_publication_date_is_no_single_source_claim() {
         let d = found(&[
             "TARVIK, 14 May (Agency) - A landslide buried 12 houses in the hill town, officials said.",
