@@ -90,6 +90,16 @@ impl<T: Clone> PhraseMap<T> {
 
 /// Splits a lexicon phrase into folded words, keeping hyphenated words whole and
 /// dropping a trailing period ("Mr." and "Mr" are one entry).
+/// A folded role word without a modifier joined to it by a hyphen
+/// ("vice-minister" -> "minister", "co-director" -> "director"): a deputy's
+/// office is named by the office it deputises for.
+pub fn without_hyphen_modifier(k: &str) -> &str {
+    match k.split_once('-') {
+        Some(("vice" | "deputy" | "assistant" | "under" | "co", rest)) => rest,
+        _ => k,
+    }
+}
+
 pub fn split_phrase(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()

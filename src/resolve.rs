@@ -343,17 +343,14 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
         for c in person_start..clusters.len() {
-            let Some(given) = clusters[c].given.clone() else { continue };
-            if lex.is_first_name(&given) {
+            let Some(given) = clusters[c].given.as_deref().filter(|g| !lex.is_first_name(g)) else { continue };
+            let Some(&[target]) = by_last_two.get(&(given, clusters[c].surname.as_str())).map(Vec::as_slice) else {
                 continue;
-            }
+            };
             let two_words = clusters[c].members.iter().all(|&(d, h)| hit((d, h)).core_keys(&docs[d].tokens).len() == 2);
-            if let Some(&[target]) = by_last_two.get(&(given.as_str(), clusters[c].surname.as_str())).map(Vec::as_slice)
-            {
-                if target != c && two_words {
-                    let m = std::mem::take(&mut clusters[c].members);
-                    clusters[target].members.extend(m);
-                }
+            if target != c && two_words {
+                let m = std::mem::take(&mut clusters[c].members);
+                clusters[target].members.extend(m);
             }
         }
     }

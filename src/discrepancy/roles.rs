@@ -306,11 +306,7 @@ fn is_office(base: &str) -> bool {
         return true;
     }
     for w in &mut words {
-        if let Some((m, rest)) = w.split_once('-') {
-            if matches!(m, "vice" | "deputy" | "assistant" | "under") {
-                *w = rest.to_string();
-            }
-        }
+        *w = crate::lexicon::without_hyphen_modifier(w).to_string();
     }
     let office = |c: u8| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0;
     match lex.titles.longest(&words) {

@@ -1216,13 +1216,7 @@ impl Ctx<'_> {
         }
         // A modifier joined by a hyphen ("vice-minister", "deputy-director") makes
         // another office of the role after it.
-        let key = |i: usize| {
-            let k = t.key(i);
-            match k.split_once('-') {
-                Some(("vice" | "deputy" | "assistant" | "under" | "co", rest)) => rest,
-                _ => k,
-            }
-        };
+        let key = |i: usize| crate::lexicon::without_hyphen_modifier(t.key(i));
         // The role noun ends the phrase; words before it say of what ("Communications Manager").
         (s..=b).any(|s| {
             let n = b + 1 - s;
