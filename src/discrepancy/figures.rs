@@ -683,3 +683,224 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
     }
     out
 }
+
+/// Whether two counts are close enough to be one number misstated rather than
+/// two things: within a fifth of each other ("1,150" and "1,250", "22" and
+/// "24"), or the same digits in another order ("3,200" and "2,300").
+fn near_miss(x: f64, y: f64) -> bool {
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+    if lo <= 0.0 || lo == hi || x.fract() != 0.0 || y.fract() != 0.0 {
+        return false;
+    }
+    let digits = |v: f64| {
+        let mut d: Vec<u8> = format!("{v:.0}").into_bytes();
+        d.sort_unstable();
+        d
+    };
+    hi / lo <= 1.2 || digits(x) == digits(y)
+}
+
+/// Words that make a count a part, a change or another time's value, not the
+/// document's figure for the whole: "the first six jets", "another 40
+/// workers", "rose to 44".
+const NOT_THE_WHOLE: &[&str] = &[
+    "first",
+    "last",
+    "another",
+    "other",
+    "more",
+    "additional",
+    "remaining",
+    "further",
+    "extra",
+    "new",
+    "former",
+    "previous",
+    "of",
+    "to",
+    "from",
+    "by",
+    "only",
+    "just",
+    "each",
+    "per",
+    "every",
+];
+
+/// Words just before a figure that say it moved or belongs to another time:
+/// "has since risen to", "was initially".
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "climbed",
+    "increased",
+    "grew",
+    "grown",
+    "fell",
+    "fallen",
+    "dropped",
+    "declined",
+    "reduced",
+    "raised",
+    "now",
+    "later",
+    "earlier",
+    "initially",
+    "originally",
+    "previously",
+    "since",
+    "until",
+    "planned",
+    "target",
+    "expected",
+    "instead",
+];
+
+/// Whether figure `y` of a document can belong to the owner of figure `x`, the
+/// one linked to other documents: the capitalised words of `y`'s clause before
+/// it, people's names aside (`people`: byte ranges of this document's person
+/// mentions), are none, or shared with `x`'s ("The Civic Alliance ... 25 seats" and "The
+/// Social Democratic Union ... 22 seats" are two owners; "Ottilie's 1,150 employees"
+/// and "her 1,250 staff" may be one).
+fn owners_agree(t: &Tokens, people: &[(u32, u32)], (x, y): (Option<(usize, usize)>, Option<(usize, usize)>)) -> bool {
+    let named_person = |i: usize| {
+        let at = t.toks[i].start;
+        let k = people.partition_point(|p| p.1 <= at);
+        people.get(k).is_some_and(|p| p.0 <= at)
+    };
+    let lex = crate::lexicon::Lexicon::get();
+    let owners = |r: Option<(usize, usize)>| -> BTreeSet<&str> {
+        let Some((first, _)) = r else { return BTreeSet::new() };
+        let start = t.sentence_of(first).start;
+        let clause_start = |mut from: usize| {
+            while from > start && first - from < 20 && !matches!(t.text(from - 1), "," | ";" | ":" | "(" | ")") {
+                from -= 1;
+            }
+            from
+        };
+        let mut from = clause_start(first);
+        // A clause that describes the one before it ("The Pilots' Association,
+        // with 4,800 members") belongs to that one's owner.
+        if from > start + 1 && matches!(t.key(from), "with" | "which" | "who" | "whose") {
+            from = clause_start(from - 1);
+        }
+        (from..first)
+            .filter(|&i| {
+                t.toks[i].kind == Kind::Word
+                    && t.toks[i].has(flag::CAP)
+                    && i != start
+                    && !named_person(i)
+                    && !lex.function.contains(t.key(i))
+                    && crate::extract::numbers::month_number(t.text(i)).is_none()
+            })
+            .map(|i| t.key(i))
+            .collect()
+    };
+    let (ox, oy) = (owners(x), owners(y));
+    oy.is_empty() || !ox.is_disjoint(&oy)
+}
+
+/// A document that gives one count two different values, in two sentences
+/// with no word of change between them: "Ottilie's 1,150 employees" and later
+/// "her 1,250 staff". The linker puts one figure per document into a group,
+/// so the second value is found here, within the document.
+pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let mut out = Vec::new();
+    let mut people: Vec<Vec<(u32, u32)>> = vec![Vec::new(); a.corpus.docs.len()];
+    for e in a.entities.iter().filter(|e| e.kind == crate::model::EntityKind::Person) {
+        for m in &e.mentions {
+            people[m.doc()].push((m.start, m.end));
+        }
+    }
+    for v in &mut people {
+        v.sort_unstable();
+    }
+    let mut from = 0;
+    while from < a.figures.len() {
+        let doc = a.figures[from].span.doc();
+        let to = from + a.figures[from..].partition_point(|f| f.span.doc() == doc);
+        let t = &p.docs[doc].tokens;
+        let group_of = |f: &Figure| f.pledge.map(|g| (true, g)).or(f.quantity.map(|g| (false, g)));
+        // A word of change among the five before the figure, within its sentence.
+        let changes = |r: (usize, usize)| {
+            let s = t.sentence_of(r.0).start.max(r.0.saturating_sub(5));
+            (s..r.0).any(|i| CHANGE_WORDS.contains(&t.key(i)))
+        };
+        // Linked to the same thing in another document.
+        let shared = |f: &Figure| match group_of(f) {
+            Some((true, g)) => a.pledges[g].docs.len() > 1,
+            Some((false, g)) => a.quantities[g].docs.len() > 1,
+            None => false,
+        };
+        // The counts that state a whole: not hedged upwards or downwards, not a
+        // part or an earlier value, not in a headline.
+        let counts: Vec<(usize, String)> = (from..to)
+            .filter_map(|i| {
+                let f = &a.figures[i];
+                let r = toks_of(t, f)?;
+                let before = t.key(r.0.checked_sub(1)?);
+                let whole = f.kind == FigureKind::Count
+                    && f.value.is_some_and(|v| v >= 10.0)
+                    && !matches!(f.qualifier, Some(Qualifier::UpTo | Qualifier::Under))
+                    && !NOT_THE_WHOLE.contains(&before)
+                    && !crate::pledge::earlier_value(t, r)
+                    && !in_headline(p, f)
+                    && !changes(r);
+                // A capitalised word after a number names something ("on 23 Level").
+                let last = f.unit.as_deref().and_then(|u| u.split_whitespace().last())?;
+                let named = t.toks[r.1].has(flag::CAP);
+                (whole && !named).then(|| (i, singular(last)))
+            })
+            .collect();
+        let mut seen: BTreeSet<(u64, u64)> = BTreeSet::new();
+        for (x, (i, noun)) in counts.iter().enumerate() {
+            for (j, other) in &counts[x + 1..] {
+                let (fi, fj) = (&a.figures[*i], &a.figures[*j]);
+                let (Some(vi), Some(vj)) = (fi.value, fj.value) else { continue };
+                // One of them is the document's figure for what the others state;
+                // the other one the linker could not place, having one already.
+                let one_placed = shared(fi) != shared(fj) && (group_of(fi).is_none() || group_of(fj).is_none());
+                if noun != other
+                    || fi.sentence == fj.sentence
+                    || !one_placed
+                    || !near_miss(vi, vj)
+                    || consistent(&claim(fi, false), &claim(fj, false))
+                    || !if shared(fi) {
+                        owners_agree(t, &people[doc], (toks_of(t, fi), toks_of(t, fj)))
+                    } else {
+                        owners_agree(t, &people[doc], (toks_of(t, fj), toks_of(t, fi)))
+                    }
+                {
+                    continue;
+                }
+                // The first contradiction of each pair of values is enough.
+                if !seen.insert((vi.to_bits(), vj.to_bits())) {
+                    continue;
+                }
+                let mut d = new(
+                    DiscrepancyKind::Figure,
+                    format!(
+                        "{} ({}) vs {} ({})",
+                        one_line(a, fi.span),
+                        doc_label(a, doc),
+                        one_line(a, fj.span),
+                        doc_label(a, doc)
+                    ),
+                    vec![fi.span, fj.span],
+                    0.85,
+                );
+                d.pledge = fi.pledge.or(fj.pledge);
+                d.details.push(format!("{} contradicts itself", doc_label(a, doc)));
+                d.details.push(sentence_line(a, fi));
+                d.details.push(sentence_line(a, fj));
+                out.push(d);
+            }
+        }
+        from = to;
+    }
+    out
+}

@@ -50,7 +50,12 @@ pub fn find_without_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
 pub fn find_with_figures(p: &Parts<'_>) -> Vec<Discrepancy> {
     run(
         p,
-        &[("figures", figures::find), ("event dates", figures::event_dates), ("single source", figures::single_source)],
+        &[
+            ("figures", figures::find),
+            ("within documents", figures::within_documents),
+            ("event dates", figures::event_dates),
+            ("single source", figures::single_source),
+        ],
     )
 }
 
@@ -159,6 +164,32 @@ mod tests {
             "The ministry said the harbour handles around 40% of the country's grain exports.",
         ]);
         assert!(has(&hedged, DiscrepancyKind::Figure, "38%"), "{hedged:?}");
+    }
+
+    #[test]
+    fn a_document_that_gives_one_count_two_ways_contradicts_itself() {
+        // A port strike: the union's membership is linked across the reports,
+        // and the second report later gives it with two digits swapped.
+        let two_ways = [
+            "The dockers' union, which says it has about 4,600 members at the port, called the strike on Monday.",
+            "The strike was called on Monday by the dockers' union, which has about 4,600 members at the port.\n\n\
+             Union secretary Tomas Lindqvist said the roughly 6,400 members would stay out until the offer improved.",
+        ];
+        let d = found(&two_ways);
+        assert!(
+            d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure
+                && s.contains("4,600 members")
+                && s.contains("6,400 members")),
+            "{d:?}"
+        );
+        // A count that rose, and another party's count, are not the same figure stated twice.
+        let not_one = found(&[
+            "The dockers' union, which says it has about 4,600 members at the port, called the strike on Monday.",
+            "The strike was called on Monday by the dockers' union, which has about 4,600 members at the port.\n\n\
+             Its membership has since risen to 4,900 members, the secretary said.\n\n\
+             The Harbour Pilots Association, with 4,800 members nationwide, backed the walkout.",
+        ]);
+        assert!(!not_one.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{not_one:?}");
     }
 
     #[test]
@@ -297,6 +328,19 @@ mod tests {
             "Health Secretary Tom Reed said hospitals would get more staff this winter.",
         ]);
         assert!(has(&d, DiscrepancyKind::MissingName, "Tom Reed"), "{d:?}");
+        // The evidence shows the name itself, and a lower-case office keeps the
+        // words that make it ("the energy minister", not any minister).
+        let texts = [
+            "The energy minister, , told parliament the grid held through the storm.",
+            "Energy Minister Ruth Okafor told parliament the grid held through the storm.",
+            "Health Minister Dan Berg visited the flooded hospital.",
+        ];
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip(texts.iter().copied())));
+        let blank = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::MissingName).expect("a blank");
+        assert!(blank.summary.contains("Ruth Okafor") && !blank.summary.contains("Dan Berg"), "{}", blank.summary);
+        let shown: Vec<&str> = blank.spans.iter().map(|s| &a.corpus.docs[s.doc()].text[s.range()]).collect();
+        assert!(shown.contains(&"Ruth Okafor"), "{shown:?}");
     }
 
     #[test]

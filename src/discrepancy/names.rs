@@ -45,13 +45,18 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
             )
         };
         let mut spans = vec![b.span];
-        for ss in holders.values() {
-            // One piece of evidence per document is enough.
+        for (&e, ss) in &holders {
+            // One piece of evidence per document is enough: the role, and the
+            // name written nearest to it.
             let mut seen = Vec::new();
             for s in ss {
                 if !seen.contains(&s.doc) {
                     seen.push(s.doc);
                     spans.push(*s);
+                    let gap = |m: &crate::model::Span| m.start.abs_diff(s.end).min(m.end.abs_diff(s.start));
+                    if let Some(m) = a.entities[e].mentions.iter().filter(|m| m.doc == s.doc).min_by_key(|m| gap(m)) {
+                        spans.push(*m);
+                    }
                 }
             }
         }

@@ -854,6 +854,26 @@ impl Ctx<'_> {
                     None => continue,
                 }
             };
+            // With the words that make the office ("the finance minister, ,",
+            // "the bank's chief technology officer, ,").
+            let lower = |k: usize| t.toks[k].kind == Kind::Word && !t.toks[k].has(flag::CAP);
+            let mut start = (start.saturating_sub(3)..start)
+                .find(|&k| {
+                    (k..=start).all(lower)
+                        && self
+                            .lex
+                            .titles
+                            .longest_with(start + 1 - k, |j| t.key(k + j))
+                            .is_some_and(|(len, &f)| len == start + 1 - k && f & title::HEAD != 0)
+                })
+                .unwrap_or(start);
+            while start > 0
+                && t.toks[start - 1].kind == Kind::Word
+                && !t.toks[start - 1].has(flag::CAP)
+                && self.lex.titles.longest_with(1, |_| t.key(start - 1)).is_some_and(|(_, &f)| f & title::MODIFIER != 0)
+            {
+                start -= 1;
+            }
             let span = Span::new(self.doc, t.toks[start].start as usize, t.toks[i + 1].end as usize);
             if self
                 .out
@@ -2001,6 +2021,9 @@ mod tests {
             // A role with what it heads.
             ("The agency's director of programmes, , said the launch failed.", "director of programmes, ,"),
             ("The head of the Ambulance Service, , said calls had doubled.", "head of the Ambulance Service, ,"),
+            // With the words that make the office.
+            ("The port's chief operating officer, , said cranes were idle.", "chief operating officer, ,"),
+            ("The energy minister, , told parliament the grid held.", "energy minister, ,"),
             (
                 "\"We are on site,\" said , Vice-President of Operations. \"We will stay.\"",
                 "said , Vice-President of Operations",
