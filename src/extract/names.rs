@@ -437,6 +437,35 @@ impl Ctx<'_> {
         self.t.flat[s..e].to_string()
     }
 
+    /// How many words open `run` that end a portfolio listed with commas
+    /// ("Minister of Industry, Trade and Investment Adaeze Nwankwo": the run
+    /// "Investment Adaeze Nwankwo" -> 1): capitalised common words after
+    /// "of <Word>, <Word> and", with two words left for the name.
+    fn listed_portfolio(&self, run: &[usize]) -> Option<usize> {
+        let t = self.t;
+        let common =
+            |i: usize| t.toks[i].has(flag::CAP) && self.lex.is_common(t.key(i)) && !self.lex.is_first_name(t.key(i));
+        let first = run[0];
+        if first < 4 || t.key(first - 1) != "and" {
+            return None;
+        }
+        let mut i = first - 1;
+        let mut comma = false;
+        while i > 0 {
+            i -= 1;
+            if t.is_punct(i, ',') {
+                comma = true;
+            } else if !common(i) {
+                break;
+            }
+        }
+        if !comma || !matches!(t.key(i), "of" | "for") {
+            return None;
+        }
+        let k = run.iter().take_while(|&&x| common(x)).count();
+        (k >= 1 && run.len() >= k + 2).then_some(k)
+    }
+
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc, self.t.toks[a].start as usize, self.t.toks[b].end as usize)
     }
@@ -486,7 +515,12 @@ impl Ctx<'_> {
         if p >= run.len() {
             return;
         }
-        let run = &run[p..];
+        let mut run = &run[p..];
+        // "Minister of Industry, Trade and Investment Adaeze Nwankwo": the rest
+        // of a portfolio listed after a comma is no part of the name.
+        if let Some(k) = self.listed_portfolio(run) {
+            run = &run[k..];
+        }
         // A structure named after someone ("General Ana Ruiz Bridge") is a place.
         if !headline
             && run.len() >= 3
@@ -517,16 +551,25 @@ impl Ctx<'_> {
         }
         // "Mineral Resources Minister X": a portfolio whose first words no list
         // has, joined to the head by words that qualify titles.
+        // A rank after common words is such an office too ("Management Officer
+        // Edgardo Panganiban", "Information Officer X").
+        let common = |q: usize| self.lex.is_common(self.t.key(run[q])) && self.title_at(run, q).is_none();
+        let rank_only =
+            |k: usize| self.title_at(run, k).is_some_and(|(_, c)| c & title::RANK != 0 && c & title::HEAD == 0);
         let portfolio = (1..run.len().min(4)).find(|&k| {
+            let office_rank = rank_only(k);
             self.title_at(run, k).is_some_and(|(n, c)| {
-                c & title::HEAD != 0
-                    && c & (title::HONORIFIC | title::RANK) == 0
-                    && k + n < run.len()
+                (c & title::HEAD != 0 || office_rank)
+                    && c & title::HONORIFIC == 0
+                    && (c & title::RANK == 0 || office_rank)
+                    && k + n + 1 < run.len()
                     && self.t.toks[run[k + n]].has(flag::CAP)
             }) && self.title_at(run, 0).is_none()
-                && (1..k).any(|q| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0))
+                && ((1..k).any(|q| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0))
+                    || (office_rank && (0..k).all(common)))
                 && (0..k).all(|q| !self.lex.is_first_name(self.t.key(run[q])))
         });
+        let office_rank = portfolio.filter(|&k| rank_only(k));
         // Titles, honorifics, ranks, with an optional country in front.
         let mut p = portfolio.unwrap_or(0);
         let mut role_start: Option<usize> = portfolio.map(|_| 0);
@@ -557,9 +600,13 @@ impl Ctx<'_> {
                     }
                 }
             }
-            let Some((n, class)) = self.title_at(run, p) else {
+            let Some((n, mut class)) = self.title_at(run, p) else {
                 break;
             };
+            // The rank of an office of common words ("Management Officer") heads it.
+            if office_rank == Some(p) {
+                class = title::HEAD;
+            }
             // A rank that starts an office ("Deputy Chief" + "Prosecutor") is part
             // of the office; the head is read next.
             if class & title::RANK != 0
@@ -1838,6 +1885,17 @@ mod tests {
             people("On Monday, Mineral Resources Minister Thabo Ngcobo said the mine would close."),
             vec!["Thabo Ngcobo"]
         );
+        // A portfolio listed with commas, and an office of common words before a rank.
+        assert_eq!(
+            people("Minister of Industry, Trade and Investment Adaeze Nwankwo said the chain would be sold."),
+            vec!["Adaeze Nwankwo"]
+        );
+        assert_eq!(
+            people("Disaster Risk Reduction and Management Officer Edgardo Panganiban said three had died."),
+            vec!["Edgardo Panganiban"]
+        );
+        assert_eq!(people("Police Officer John Reyes said he saw it."), vec!["Police Officer John Reyes"]);
+        assert_eq!(roles("Liquidator Ruth Amankwah said the chain's stores would close."), vec!["Liquidator"]);
         // Where someone was born, or a firm is based, is no part of a name.
         assert_eq!(people("Kenyan-born Amara Wanjiru Otieno said she founded the bank."), vec!["Amara Wanjiru Otieno"]);
         assert_eq!(
@@ -1848,6 +1906,7 @@ mod tests {
         assert!(people("The Hong Kong-based Pacific Harbour Mutual said it would pay.").is_empty());
         // An organisation joined by "and" is one name.
         assert!(people("The Forestry and Wildlife Service (FWS) said it would appeal.").is_empty());
+        assert!(people("Brightwater Advisory said the sale would take months.").is_empty());
     }
 
     #[test]
