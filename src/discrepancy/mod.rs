@@ -344,6 +344,15 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_first_family_name() {
+        let d = found(&[
+            "Judge Carmen Rojas Espinoza heard the case on Monday and adjourned it.",
+            "The case was adjourned on Monday. Judge Rojaz will rule on Friday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Spelling, "Rojaz"), "{d:?}");
+    }
+
+    #[test]
     fn a_misspelt_surname() {
         let d = found(&[
             "Mayor Janusz Kowalczyk said the bridge would reopen in May.",

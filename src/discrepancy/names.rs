@@ -89,6 +89,8 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
         // Spelling of the surname and of the given name, each with its mentions.
         let mut surnames: BTreeMap<String, Vec<crate::model::Span>> = BTreeMap::new();
         let mut givens: BTreeMap<String, Vec<crate::model::Span>> = BTreeMap::new();
+        let mut firsts: BTreeMap<String, Vec<crate::model::Span>> = BTreeMap::new();
+        let mut bare: Vec<(String, crate::model::Span)> = Vec::new();
         let lex = Lexicon::get();
         for &m in &ent.mentions {
             let text = a.span_text(m);
@@ -108,8 +110,23 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
             if from >= 1 && words.len() >= 2 {
                 givens.entry(words[0].clone()).or_default().push(m);
             }
+            // The first of two family names ("Salcedo" in "María Victoria Salcedo Ibáñez").
+            if from >= 2 && words.len() >= 3 {
+                firsts.entry(words[from - 1].clone()).or_default().push(m);
+            }
+            if words.len() == 1 && !first_name_only {
+                bare.push((words[0].clone(), m));
+            }
         }
-        for forms in [&surnames, &givens] {
+        // A name said alone that is a spelling of the first family name ("Judge
+        // Saucedo" for Salcedo) is compared with it.
+        for (w, m) in bare {
+            let near = |k: &String| crate::text::edit_distance(&crate::text::fold(k), &crate::text::fold(&w), 2) <= 2;
+            if !surnames.keys().any(|k| *k != w && near(k)) && firsts.keys().any(near) {
+                firsts.entry(w).or_default().push(m);
+            }
+        }
+        for forms in [&surnames, &givens, &firsts] {
             // Only forms that are spellings of one another ("Kovalenko",
             // "Kowalenko"), not a given name against a family name.
             let keys: Vec<&String> = forms.keys().collect();
