@@ -395,6 +395,27 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             out
         })
         .collect();
+    // Names whose family name stands first (Korean, Chinese, Vietnamese) have
+    // short family names: the same one, or the same romanised ("Yoon"/"Yun"),
+    // with a variant given name ("Jun-ho"/"Joon-ho").
+    let mut by_family: HashMap<String, Vec<usize>> = HashMap::default();
+    for c in person_start..clusters.len() {
+        let cl = &clusters[c];
+        if lex.surname_first.contains(cl.surname.as_str()) && cl.given.as_deref().is_some_and(|g| g.len() >= 3) {
+            by_family.entry(romanised(&cl.surname).into_owned()).or_default().push(c);
+        }
+    }
+    let mut edges = edges;
+    for v in by_family.values() {
+        for (x, &a) in v.iter().enumerate() {
+            for &b in &v[x + 1..] {
+                let (ga, gb) = (clusters[a].given.as_deref().unwrap_or(""), clusters[b].given.as_deref().unwrap_or(""));
+                if ga == gb || variant_from(ga, gb, lex, true, 4) {
+                    edges.push((a, b));
+                }
+            }
+        }
+    }
     for (a, b) in edges {
         let ra = find(&mut alias_of, a);
         let rb = find(&mut alias_of, b);
@@ -520,7 +541,11 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                             if fuzzy {
                                 part != word && variant(part, word, lex, by_given_name)
                             } else {
-                                part == word || (!by_given_name && alt_is(c, word))
+                                part == word
+                                    || (!by_given_name
+                                        && (alt_is(c, word)
+                                            || (lex.surname_first.contains(word.as_str())
+                                                && romanised(part) == romanised(word))))
                             }
                         };
                         // The first family name of a longer name, for a bare name
@@ -1003,6 +1028,24 @@ mod tests {
         // An English middle name is a given name: "Paul" alone is no one here.
         let r = run(&["Ministers met John Paul Harding on Monday. Paul said nothing."]);
         assert_eq!(person(&r, "John Paul Harding").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_family_name_written_first_keeps_its_given_name_apart() {
+        // A shipyard strike in Korea: the union leader's family name romanised two
+        // ways, his given name two ways, and each report's bare family name.
+        let r = run(&[
+            "Union leader Yoon Min-joon said the strike would go on. \"We will not stop,\" Yoon said.",
+            "Union leader Yun Min-jun told workers to stay out. Yun said talks had failed.",
+            "Union leader Yoon Min-jun met managers on Friday.",
+        ]);
+        let e = person(&r, "Yoon Min-jun");
+        assert_eq!(e.mentions.len(), 5, "{:?}", e.aliases);
+        assert_eq!(e.doc_count, 3);
+        // Two people of one family name stay two.
+        let r = run(&["Labour Minister Park Ji-hoon met Professor Park Seo-yeon on Monday. Park Ji-hoon said little."]);
+        assert_eq!(person(&r, "Park Ji-hoon").mentions.len(), 2);
+        assert_eq!(person(&r, "Park Seo-yeon").mentions.len(), 1);
     }
 
     #[test]

@@ -27,8 +27,14 @@ fn stories() -> Vec<PathBuf> {
 }
 
 /// Byte ranges where `sub` occurs in `text`.
+/// Where `sub` stands in `text` as whole words (not glued to a letter or digit on
+/// either side, as `check_gold.py` counts them): "Seo" is not in "Seorin".
 fn occurrences(text: &str, sub: &str) -> Vec<(usize, usize)> {
-    text.match_indices(sub).map(|(i, s)| (i, i + s.len())).collect()
+    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(sub)
+        .map(|(i, s)| (i, i + s.len()))
+        .filter(|&(i, j)| !glued(text[..i].chars().next_back()) && !glued(text[j..].chars().next()))
+        .collect()
 }
 
 struct Story {

@@ -344,6 +344,18 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_written_first_romanised_two_ways() {
+        let d = found(&[
+            "Union leader Yoon Min-jun said the strike at the shipyard would go on.",
+            "The strike at the shipyard will go on, union leader Yun Min-jun said.",
+        ]);
+        assert!(
+            d.iter().any(|(k, s)| *k == DiscrepancyKind::Spelling && s.contains("Yoon") && s.contains("Yun")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn a_misspelt_first_family_name() {
         let d = found(&[
             "Judge Carmen Rojas Espinoza heard the case on Monday and adjourned it.",

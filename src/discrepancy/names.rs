@@ -104,6 +104,12 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
             while from > 0 && words[from - 1].chars().next().is_some_and(char::is_lowercase) {
                 from -= 1;
             }
+            // A family name written first ("Yoon Tae-seok", "Nguyen Van Thanh").
+            if (2..=3).contains(&words.len()) && lex.surname_first.contains(&crate::text::fold(&words[0])) {
+                surnames.entry(words[0].clone()).or_default().push(m);
+                givens.entry(words[1..].join(" ")).or_default().push(m);
+                continue;
+            }
             if !words.is_empty() && !first_name_only {
                 surnames.entry(words[from..].join(" ")).or_default().push(m);
             }

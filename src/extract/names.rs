@@ -537,7 +537,15 @@ impl Ctx<'_> {
             self.title_at(run, k).is_some_and(|(n, c)| {
                 c & title::HEAD != 0 && k + n < run.len() && self.t.toks[run[k + n]].has(flag::CAP)
             }) && self.geo_len(run, 0) < k
-                && (0..k).all(|q| self.title_at(run, q).is_none())
+                && ((0..k).all(|q| self.title_at(run, q).is_none())
+                    // "Financial Oversight Service Governor X": words that can
+                    // qualify a title, in an organisation's name.
+                    || (self.looks_like_org(&run[..k])
+                        && (0..k).all(|q| {
+                            self.title_at(run, q).is_none_or(|(_, c)| {
+                                c & (title::HEAD | title::HONORIFIC | title::RANK) == 0
+                            })
+                        })))
         });
         if let Some(k) = org_then_title {
             let prefix = &run[..k];
@@ -1029,8 +1037,33 @@ impl Ctx<'_> {
                 k += 1;
                 steps += 1;
             }
-            if self.lower_role_at(k) {
+            // "X, a former field ranger at ...": a few words that qualify the role.
+            let mut q = k;
+            while q < sent.end
+                && q < k + 3
+                && t.toks[q].kind == Kind::Word
+                && !t.toks[q].has(flag::CAP)
+                && !self.lower_role_at(q)
+            {
+                q += 1;
+            }
+            if self.lower_role_at(k) || (q > k && self.lower_role_at(q)) {
                 c.appositive = true;
+            }
+            // "X, a 44-year-old Vietnamese national": an age in apposition.
+            let age_at = |n: usize| {
+                let one_token = n < sent.end && {
+                    let k = self.t.key(n);
+                    k.starts_with(|ch: char| ch.is_ascii_digit()) && k.ends_with("-old") && k.contains("year")
+                };
+                let old = |m: usize| matches!(self.t.key(m), "old" | "year-old" | "years-old");
+                one_token
+                    || (t.toks.get(n).is_some_and(|x| x.kind == Kind::Number)
+                        && (n + 1..(n + 5).min(sent.end)).any(old)
+                        && (n + 1..(n + 4).min(sent.end)).any(|m| self.t.key(m).starts_with("year")))
+            };
+            if age_at(last + 2) || (matches!(self.t.key(last + 2), "a" | "an") && age_at(last + 3)) {
+                c.age = true;
             }
         }
         // A personal pronoun right after the speech verb ("X said he ...") or a
@@ -1851,6 +1884,16 @@ mod tests {
         assert!(
             people("Aylin Demir, head of the Maribel growers' union, said prices had fallen.") == vec!["Aylin Demir"]
         );
+        // An age, or a role with words that qualify it, in apposition.
+        assert_eq!(
+            people("Police held Quach Duc Loi, a 51-year-old Vietnamese national, at the port."),
+            vec!["Quach Duc Loi"]
+        );
+        assert_eq!(
+            people("Police also held Themba Zulu, a former game ranger at a private reserve, on Friday."),
+            vec!["Themba Zulu"]
+        );
+        assert!(people("Police raided Kestrel Freight, a former state haulier, on Friday.").is_empty());
     }
 
     #[test]
@@ -1884,6 +1927,11 @@ mod tests {
         assert_eq!(
             people("On Monday, Mineral Resources Minister Thabo Ngcobo said the mine would close."),
             vec!["Thabo Ngcobo"]
+        );
+        // An organisation whose words can qualify a title, before the title.
+        assert_eq!(
+            people("Financial Oversight Service Governor Ana Ruiz said the bank had failed its customers."),
+            vec!["Ana Ruiz"]
         );
         // A portfolio listed with commas, and an office of common words before a rank.
         assert_eq!(
