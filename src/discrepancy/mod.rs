@@ -356,6 +356,31 @@ mod tests {
     }
 
     #[test]
+    fn one_person_given_two_ranks() {
+        // A smuggling raid: the task-team head is a brigadier in one report and a
+        // colonel in the other; "General" is a short form of "Major General".
+        let d = found(&[
+            "Brigadier Lerato Khumalo said the raid was planned for months. Major General Ben Oosthuizen \
+             praised the team.",
+            "Colonel Lerato Khumalo, who led the raid, said it was planned for months. General Ben Oosthuizen \
+             praised the team.",
+        ]);
+        let roles: Vec<&String> = d.iter().filter(|(k, _)| *k == DiscrepancyKind::Role).map(|(_, s)| s).collect();
+        assert!(roles.iter().any(|s| s.contains("Brigadier") && s.contains("Colonel")), "{d:?}");
+        assert!(!roles.iter().any(|s| s.contains("Oosthuizen")), "{d:?}");
+    }
+
+    #[test]
+    fn an_office_with_its_organisation_after_the_name() {
+        // The regulator's governor, named before or after the regulator.
+        let d = found(&[
+            "Banking Supervision Authority Governor Ama Boateng said the bank had failed its customers.",
+            "Governor Kofi Asamoah of the Banking Supervision Authority said the bank had failed its customers.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Kofi Asamoah"), "{d:?}");
+    }
+
+    #[test]
     fn a_misspelt_first_family_name() {
         let d = found(&[
             "Judge Carmen Rojas Espinoza heard the case on Monday and adjourned it.",

@@ -168,7 +168,7 @@ pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
 /// document ("coach" -> "trainer") are the spin, reported as reuse, not a claim.
 pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
     let a = p.analysis;
-    let mut out = Vec::new();
+    let mut out = ranks(a);
     for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
         let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base)).collect();
         let mut distinct: Vec<&RoleUse> = Vec::new();
@@ -199,6 +199,56 @@ pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
         }
         let mut d = new(DiscrepancyKind::Role, format!("{}: {}", ent.name, parts.join(" vs ")), spans, 0.75);
         d.details.push(format!("{} is given different titles", ent.name));
+        d.entity = Some(e);
+        out.push(d);
+    }
+    out
+}
+
+/// One person given two different military or police ranks by different
+/// documents ("Brigadier Sipho Dlamini" here, "Colonel Sipho Dlamini" there).
+/// A rank is part of the mention as written; a shorter form of the same rank
+/// ("General" for "Lieutenant General") is no conflict.
+fn ranks(a: &crate::analysis::Analysis) -> Vec<Discrepancy> {
+    use crate::lexicon::title::{HONORIFIC, RANK};
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        // Each rank as written, with its mentions.
+        let mut forms: Vec<(String, Vec<crate::model::Span>)> = Vec::new();
+        for &m in &ent.mentions {
+            let words = crate::lexicon::split_phrase(a.span_text(m));
+            let Some((n, &c)) = lex.titles.longest(&words) else { continue };
+            if c & RANK == 0 || c & HONORIFIC != 0 || n >= words.len() {
+                continue;
+            }
+            let rank = words[..n].join(" ");
+            match forms.iter_mut().find(|(r, _)| *r == rank) {
+                Some((_, v)) => v.push(m),
+                None => forms.push((rank, vec![m])),
+            }
+        }
+        let conflicting: Vec<usize> = (0..forms.len())
+            .filter(|&x| (0..forms.len()).any(|y| x != y && !compatible(&forms[x].0, &forms[y].0)))
+            .collect();
+        let docs = |v: &[crate::model::Span]| -> BTreeSet<usize> { v.iter().map(|s| s.doc()).collect() };
+        // Given by different documents, not a promotion told within one.
+        let across = conflicting.iter().any(|&x| {
+            conflicting.iter().any(|&y| !compatible(&forms[x].0, &forms[y].0) && docs(&forms[x].1) != docs(&forms[y].1))
+        });
+        if conflicting.len() < 2 || !across {
+            continue;
+        }
+        let parts: Vec<String> = conflicting
+            .iter()
+            .map(|&x| {
+                let labels: Vec<String> = docs(&forms[x].1).into_iter().map(|d| doc_label(a, d)).collect();
+                format!("{} ({})", one_line(a, forms[x].1[0]), labels.join(", "))
+            })
+            .collect();
+        let spans = conflicting.iter().flat_map(|&x| forms[x].1.iter().copied()).collect();
+        let mut d = new(DiscrepancyKind::Role, format!("{}: {}", ent.name, parts.join(" vs ")), spans, 0.7);
+        d.details.push(format!("{} is given different ranks", ent.name));
         d.entity = Some(e);
         out.push(d);
     }

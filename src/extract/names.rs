@@ -746,7 +746,36 @@ impl Ctx<'_> {
                 RoleUse { base: title.clone(), title, country: None, org: None, span: self.span(a, b) }
             })
         });
+        // "Governor Kwon Hye-rin of the Financial Oversight Service": the
+        // organisation named after the name is the office's.
+        let role = role.map(|mut r| {
+            if r.org.is_none() {
+                r.org = self.org_after(*core.last().unwrap_or(&run[0]), sent.end);
+            }
+            r
+        });
         self.classify(run, lead, core, role, &honorifics, &cues, headline);
+    }
+
+    /// The organisation named right after token `last` ("... of the Financial
+    /// Oversight Service"), folded, when its last word is an organisation head.
+    fn org_after(&self, last: usize, end: usize) -> Option<String> {
+        let t = self.t;
+        if self.t.key(last + 1) != "of" {
+            return None;
+        }
+        let mut j = last + 2;
+        if self.t.key(j) == "the" {
+            j += 1;
+        }
+        let from = j;
+        while j < end && j < from + 6 && (t.toks[j].is_cap_word() || (j > from && self.is_connector(j))) {
+            j += 1;
+        }
+        while j > from && !t.toks[j - 1].is_cap_word() {
+            j -= 1;
+        }
+        (j > from && self.lex.is_org_head(self.t.key(j - 1))).then(|| crate::text::fold(&self.flat_text(from, j - 1)))
     }
 
     /// Whether a head word at `p` is followed by another title word (so the head is a role).
