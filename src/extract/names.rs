@@ -738,6 +738,13 @@ impl Ctx<'_> {
             title: name_start.is_some() || role.is_some(),
             ..self.context_cues(run[0], *core.last().unwrap_or(&run[0]), sent.clone())
         };
+        // A rank is how the person is addressed; an office in apposition ("The
+        // Provincial Commissioner, Lieutenant General X,") is the role.
+        let rank_only = role.as_ref().is_some_and(|r| {
+            let words = crate::lexicon::split_phrase(&r.base);
+            self.lex.titles.longest(&words).is_some_and(|(n, &c)| n == words.len() && c & title::RANK != 0)
+        });
+        let role = if rank_only && cues.appositive_role.is_some() { cues.appositive_role.clone() } else { role };
         let role = role.or_else(|| cues.lower_role.clone()).or_else(|| cues.appositive_role.clone()).or_else(|| {
             (!rank_words.is_empty()).then(|| {
                 let a = rank_words[0];
@@ -1451,7 +1458,7 @@ impl Ctx<'_> {
         // Before: "[the|its|X's] ROLE, NAME," — the role runs back from the comma.
         if first >= sent.start + 2 && t.is_punct(first - 1, ',') {
             let b = first - 2;
-            for a in (sent.start..=b).rev().take(5) {
+            for a in (sent.start..=b).rev().take(8) {
                 let det = a > sent.start
                     && (matches!(t.key(a - 1), "the" | "its" | "his" | "her" | "their")
                         || t.toks[a - 1].kind == Kind::Possessive);
@@ -1459,23 +1466,38 @@ impl Ctx<'_> {
                 // Investment Officer, Dr X,").
                 let office = self.lex.titles.longest_with(b + 1 - a, |j| t.key(a + j)).is_some_and(|(m, &c)| {
                     m == b + 1 - a && c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0
-                });
+                }) || self.capitalised_office(a, b);
                 let lower = (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a) || office;
                 if det && self.role_phrase(a, b) && lower {
                     return Some(role(a, b, None));
                 }
-                // "its vice-president of operations, X": with a portfolio.
+                // "its vice-president of operations, X": with a portfolio; "The
+                // Provincial Commissioner of KwaZulu-Natal, X": with its place.
                 let portfolio = (a..b.saturating_sub(1)).find(|&k| {
+                    let common = (k + 2..=b).all(|i| t.toks[i].kind == Kind::Word && self.lex.is_common(t.text(i)));
+                    let named = (k + 2..=b).all(|i| t.toks[i].is_cap_word() || t.is_punct(i, '-'));
                     matches!(t.key(k + 1), "of" | "for")
-                        && (k + 2..=b).all(|i| t.toks[i].kind == Kind::Word && self.lex.is_common(t.text(i)))
+                        && (common || (named && self.capitalised_office(a, k)))
                         && self.role_phrase(a, k)
                 });
-                if det && lower && portfolio.is_some() {
-                    return Some(role(a, b, None));
+                if let Some(k) = portfolio.filter(|&k| det && (lower || self.capitalised_office(a, k))) {
+                    return Some(role(a, if self.capitalised_office(a, k) { k } else { b }, None));
                 }
             }
         }
         None
+    }
+
+    /// Whether tokens `a..=b` are an office written in capitals: words that
+    /// qualify titles, then a title's head ("Provincial Commissioner").
+    fn capitalised_office(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        let class = |i: usize| self.lex.titles.longest_with(1, |_| t.key(i)).map_or(0, |(_, &c)| c);
+        b > a
+            && (a..=b).all(|i| t.toks[i].has(flag::CAP))
+            && (a..b).all(|i| class(i) & title::MODIFIER != 0)
+            && class(b) & title::HEAD != 0
+            && class(b) & (title::HONORIFIC | title::RANK) == 0
     }
 
     /// Whether the capitals at tokens `i..=j` open a dateline: the first words of
@@ -1942,6 +1964,15 @@ mod tests {
         assert_eq!(
             roles("The vice-minister for labour, Ana Quispe Rojas, said talks would go on."),
             vec!["Vice-minister for Labour"]
+        );
+        // An office in capitals with its place, before a ranked name: the office is the role.
+        assert_eq!(
+            roles("The Regional Commissioner of Mbeya-Rungwe, Brigadier Amina Juma, praised the rescuers."),
+            vec!["Regional Commissioner"]
+        );
+        assert_eq!(
+            roles("The Regional Commissioner, Amina Juma, praised the rescuers."),
+            vec!["Regional Commissioner"]
         );
         // A portfolio before the office, or after it.
         assert_eq!(
