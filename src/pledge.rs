@@ -708,6 +708,20 @@ enum Closeness {
     Equal,
 }
 
+/// Two whole numbers of two or more digits written with the same digits in
+/// another order ("23" and "32", "3,480" and "3,840"): the commonest slip.
+fn digits_swapped(x: f64, y: f64) -> bool {
+    if x.fract() != 0.0 || y.fract() != 0.0 || x < 10.0 || x == y || x > 1e15 || y > 1e15 {
+        return false;
+    }
+    let digits = |v: f64| {
+        let mut d = format!("{v:.0}").into_bytes();
+        d.sort_unstable();
+        d
+    };
+    digits(x) == digits(y)
+}
+
 fn closeness(x: f64, y: f64) -> Option<Closeness> {
     if (x - y).abs() <= x.abs().max(y.abs()) * 1e-9 {
         return Some(Closeness::Equal);
@@ -719,7 +733,7 @@ fn closeness(x: f64, y: f64) -> Option<Closeness> {
     // Small numbers one apart ("two weeks", "three weeks") are close.
     let small_step = hi <= 12.0 && hi - lo <= 1.0 && hi.fract() == 0.0 && lo.fract() == 0.0;
     match hi / lo {
-        _ if small_step => Some(Closeness::Close),
+        _ if small_step || digits_swapped(lo, hi) => Some(Closeness::Close),
         r if r <= 1.35 => Some(Closeness::Close),
         r if r <= 2.0 => Some(Closeness::Far),
         _ => None,

@@ -356,6 +356,16 @@ mod tests {
     }
 
     #[test]
+    fn a_count_with_its_digits_swapped() {
+        // Ivory seized at a port: one report swaps the digits of the tusk count.
+        let d = found(&[
+            "Officers searched four properties and seized 46 elephant tusks with an estimated value of $2 million.",
+            "In the raids, officers seized 64 elephant tusks and two rifles, police said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "64 elephant tusks"), "{d:?}");
+    }
+
+    #[test]
     fn one_person_given_two_ranks() {
         // A smuggling raid: the task-team head is a brigadier in one report and a
         // colonel in the other; "General" is a short form of "Major General".
