@@ -123,7 +123,16 @@ fn revision_marks(a: &crate::analysis::Analysis, figs: &[usize]) -> RevisionMark
             let earlier = says(
                 b,
                 &["up from", "down from", "preliminary", "compared with", "compared to", "initially", "revised"],
-            );
+            ) || (says(b, &[" from "])
+                // "would increase its fund to ₩60 billion from ₩45 billion": with
+                // the other value in the sentence (see `revised`), a stated change.
+                && says(
+                    b,
+                    &[
+                        "increase", "raise", "raising", "lift", "boost", "cut ", "cutting", "reduce", "reducing",
+                        "lower", "rose ", "risen", "rising", "fell ", "fallen", "grew", "grown", "climbed",
+                    ],
+                ));
             let revised = says(b, &["revised", "updated figure", "updated estimate"]);
             (earlier || revised).then_some((f, (earlier, revised)))
         })

@@ -356,6 +356,17 @@ mod tests {
     }
 
     #[test]
+    fn a_change_stated_with_both_values_is_no_conflict() {
+        // A flood fund raised in the later report, which gives both values.
+        let d = found(&[
+            "The city council set up a €20 million flood relief fund for riverside households on Monday.",
+            "The city council will increase its flood relief fund for riverside households to €30 million from \
+             €20 million, the mayor said.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn a_count_with_its_digits_swapped() {
         // Ivory seized at a port: one report swaps the digits of the tusk count.
         let d = found(&[
