@@ -710,7 +710,7 @@ enum Closeness {
 
 /// Two whole numbers of two or more digits written with the same digits in
 /// another order ("23" and "32", "3,480" and "3,840"): the commonest slip.
-fn digits_swapped(x: f64, y: f64) -> bool {
+pub(crate) fn digits_swapped(x: f64, y: f64) -> bool {
     if x.fract() != 0.0 || y.fract() != 0.0 || x < 10.0 || x == y || x > 1e15 || y > 1e15 {
         return false;
     }

@@ -328,17 +328,13 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         });
         clusters[c].members.push(id);
     }
+    // The words of a name without particles ("Ortiz de Zárate" -> Ortiz, Zárate).
+    let named = |(d, h): HitId| -> Vec<&str> {
+        docs[d].names.hits[h].core_keys(&docs[d].tokens).into_iter().filter(|w| !lex.particles.contains(*w)).collect()
+    };
     // Two family names without the given name ("Ms Lopes Aguiar" beside
     // "Fernanda Lopes Aguiar"): the one person whose three-word name ends so.
     {
-        // The words of a name without particles ("Ortiz de Zárate" -> Ortiz, Zárate).
-        let named = |(d, h): HitId| -> Vec<&str> {
-            docs[d].names.hits[h]
-                .core_keys(&docs[d].tokens)
-                .into_iter()
-                .filter(|w| !lex.particles.contains(*w))
-                .collect()
-        };
         let mut by_last_two: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         for (c, cl) in clusters.iter().enumerate().skip(person_start) {
             for &m in &cl.members {
@@ -500,12 +496,8 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         if !live(c, &clusters) {
             continue;
         }
-        let alt = clusters[c].members.iter().find_map(|&(d, h)| {
-            let w: Vec<&str> = docs[d].names.hits[h]
-                .core_keys(&docs[d].tokens)
-                .into_iter()
-                .filter(|w| !lex.particles.contains(*w))
-                .collect();
+        let alt = clusters[c].members.iter().find_map(|&m| {
+            let w = named(m);
             (w.len() >= 3
                 && lex.is_first_name(w[0])
                 && !lex.surname_first.contains(w[0])

@@ -701,12 +701,7 @@ fn near_miss(x: f64, y: f64) -> bool {
     if lo <= 0.0 || lo == hi || x.fract() != 0.0 || y.fract() != 0.0 {
         return false;
     }
-    let digits = |v: f64| {
-        let mut d: Vec<u8> = format!("{v:.0}").into_bytes();
-        d.sort_unstable();
-        d
-    };
-    hi / lo <= 1.2 || digits(x) == digits(y)
+    hi / lo <= 1.2 || crate::pledge::digits_swapped(lo, hi)
 }
 
 /// Words that make a count a part, a change or another time's value, not the
