@@ -769,7 +769,7 @@ const CHANGE_WORDS: &[&str] = &[
 /// mentions), are none, or shared with `x`'s ("The Civic Alliance ... 25 seats" and "The
 /// Social Democratic Union ... 22 seats" are two owners; "Ottilie's 1,150 employees"
 /// and "her 1,250 staff" may be one).
-fn owners_agree(t: &Tokens, people: &[(u32, u32)], (x, y): (Option<(usize, usize)>, Option<(usize, usize)>)) -> bool {
+fn owners_agree(t: &Tokens, people: &[(u32, u32)], x: Option<(usize, usize)>, y: Option<(usize, usize)>) -> bool {
     let named_person = |i: usize| {
         let at = t.toks[i].start;
         let k = people.partition_point(|p| p.1 <= at);
@@ -874,9 +874,9 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                     || !near_miss(vi, vj)
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
-                        owners_agree(t, &people[doc], (toks_of(t, fi), toks_of(t, fj)))
+                        owners_agree(t, &people[doc], toks_of(t, fi), toks_of(t, fj))
                     } else {
-                        owners_agree(t, &people[doc], (toks_of(t, fj), toks_of(t, fi)))
+                        owners_agree(t, &people[doc], toks_of(t, fj), toks_of(t, fi))
                     }
                 {
                     continue;

@@ -231,7 +231,7 @@ fn ranks(a: &crate::analysis::Analysis) -> Vec<Discrepancy> {
         let conflicting: Vec<usize> = (0..forms.len())
             .filter(|&x| (0..forms.len()).any(|y| x != y && !compatible(&forms[x].0, &forms[y].0)))
             .collect();
-        let docs = |v: &[crate::model::Span]| -> BTreeSet<usize> { v.iter().map(|s| s.doc()).collect() };
+        let docs = |v: &[crate::model::Span]| -> BTreeSet<usize> { v.iter().map(crate::model::Span::doc).collect() };
         // Given by different documents, not a promotion told within one.
         let across = conflicting.iter().any(|&x| {
             conflicting.iter().any(|&y| !compatible(&forms[x].0, &forms[y].0) && docs(&forms[x].1) != docs(&forms[y].1))
