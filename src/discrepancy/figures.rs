@@ -565,6 +565,121 @@ pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
         }
         out.push(d);
     }
+    out.extend(days_apart(p, &used));
+    out
+}
+
+/// The content words of a figure's sentence, stemmed (see [`event_words`]),
+/// with the words of timing that say when something happened ("began").
+fn sentence_stems(t: &Tokens, f: usize, lex: &crate::lexicon::Lexicon) -> BTreeSet<String> {
+    let r = t.sentence_of(f);
+    r.filter(|&i| {
+        let k = t.key(i);
+        t.toks[i].kind == Kind::Word
+            && k.len() >= 3
+            && !lex.function.contains(k)
+            && !matches!(k, "said" | "says" | "told" | "added" | "stated" | "according")
+            && crate::extract::numbers::month_number(t.text(i)).is_none()
+            && !crate::extract::numbers::is_number_word(k)
+            && !is_weekday(k)
+    })
+    .map(|i| {
+        let mut w = t.key(i);
+        for suf in ["ation", "ion", "ment", "ing", "ed", "es", "s", "e"] {
+            if let Some(x) = w.strip_suffix(suf).filter(|x| x.len() >= 4) {
+                w = x;
+                break;
+            }
+        }
+        w.chars().take(6).collect()
+    })
+    .collect()
+}
+
+/// One event dated a day apart by two documents that share no word next to
+/// the date ("The failure began at 8:47 a.m. on June 8", "The outage, which
+/// began shortly before 9 a.m. on June 9"): neither document states the
+/// other's day, and their two sentences share words.
+fn days_apart(p: &Parts<'_>, used: &BTreeSet<usize>) -> Vec<Discrepancy> {
+    let a = p.analysis;
+    let lex = crate::lexicon::Lexicon::get();
+    // The days each document states as claims: (doc, month, day) -> figures.
+    let mut stated: BTreeMap<(usize, u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, f) in a.figures.iter().enumerate() {
+        let Some((_, Some(m), Some(d))) = f.date.as_deref().filter(|_| f.kind == FigureKind::Date).map(date_parts)
+        else {
+            continue;
+        };
+        let t = &p.docs[f.span.doc()].tokens;
+        let Some(r) = toks_of(t, f) else { continue };
+        if in_headline(p, f) || furniture_date(t, r) {
+            continue;
+        }
+        stated.entry((f.span.doc(), m, d)).or_default().push(i);
+    }
+    let keys: Vec<&(usize, u32, u32)> = stated.keys().collect();
+    let mut out = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (x, &&(da, m, dx)) in keys.iter().enumerate() {
+        for &&(db, mb, dy) in &keys[x + 1..] {
+            if da == db || m != mb || dx.abs_diff(dy) != 1 {
+                continue;
+            }
+            if stated.contains_key(&(da, m, dy)) || stated.contains_key(&(db, m, dx)) {
+                continue;
+            }
+            let (fx, fy) = (stated[&(da, m, dx)][0], stated[&(db, m, dy)][0]);
+            if used.contains(&fx) || used.contains(&fy) {
+                continue;
+            }
+            let (ya, yb) = (
+                date_parts(a.figures[fx].date.as_deref().unwrap_or("")).0,
+                date_parts(a.figures[fy].date.as_deref().unwrap_or("")).0,
+            );
+            if ya.is_some() && yb.is_some() && ya != yb {
+                continue;
+            }
+            let ta = &p.docs[da].tokens;
+            let tb = &p.docs[db].tokens;
+            let (Some(ra), Some(rb)) = (toks_of(ta, &a.figures[fx]), toks_of(tb, &a.figures[fy])) else { continue };
+            let sa = sentence_stems(ta, ra.0, lex);
+            let sb = sentence_stems(tb, rb.0, lex);
+            if sa.intersection(&sb).count() >= 2 {
+                pairs.push((fx, fy));
+            }
+        }
+    }
+    // Pairs that share a date are one event's: "March 2" (a, c) vs "March 3" (b).
+    let mut groups: Vec<BTreeSet<usize>> = Vec::new();
+    for (fx, fy) in pairs {
+        let hit: Vec<usize> =
+            (0..groups.len()).filter(|&g| groups[g].contains(&fx) || groups[g].contains(&fy)).collect();
+        let mut merged: BTreeSet<usize> = [fx, fy].into_iter().collect();
+        for &g in hit.iter().rev() {
+            merged.extend(groups.remove(g));
+        }
+        groups.push(merged);
+    }
+    for g in groups {
+        let figs: Vec<usize> = g.into_iter().collect();
+        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+        for &f in &figs {
+            let text = one_line(a, a.figures[f].span);
+            let doc = doc_label(a, a.figures[f].span.doc());
+            match variants.iter_mut().find(|(v, _)| *v == text) {
+                Some((_, docs)) => docs.push(doc),
+                None => variants.push((text, vec![doc])),
+            }
+        }
+        let summary: Vec<String> = variants.iter().map(|(v, docs)| format!("{v} ({})", docs.join(", "))).collect();
+        let mut d =
+            new(DiscrepancyKind::Figure, summary.join(" vs "), figs.iter().map(|&f| a.figures[f].span).collect(), 0.6);
+        d.details.push("one event dated a day apart: the sentences tell the same thing".to_string());
+        for &f in &figs {
+            d.details.push(sentence_line(a, &a.figures[f]));
+        }
+        out.push(d);
+    }
     out
 }
 

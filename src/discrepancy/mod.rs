@@ -356,6 +356,23 @@ mod tests {
     }
 
     #[test]
+    fn one_event_dated_a_day_apart() {
+        // A bank outage: the sentences tell the same thing with no word of the
+        // event next to either date.
+        let d = found(&[
+            "The outage at Kestrel Bank started on 8 June, when a database upgrade failed.",
+            "Kestrel Bank customers could not pay for anything from 9 June until the outage ended.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "8 June") && has(&d, DiscrepancyKind::Figure, "9 June"), "{d:?}");
+        // Two days of two things that share one word are no conflict.
+        let d = found(&[
+            "Police arrested two men near the harbour on 11 August.",
+            "Flights resumed on 12 August, officials at the harbour authority said.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn a_change_stated_with_both_values_is_no_conflict() {
         // A flood fund raised in the later report, which gives both values.
         let d = found(&[
