@@ -596,6 +596,9 @@ fn sentence_stems(t: &Tokens, f: usize, lex: &crate::lexicon::Lexicon) -> BTreeS
     .collect()
 }
 
+/// The most documents that may give a day for [`days_apart`] to compare it.
+const MAX_DOCS: usize = 12;
+
 /// One event dated a day apart by two documents that share no word next to
 /// the date ("The failure began at 8:47 a.m. on June 8", "The outage, which
 /// began shortly before 9 a.m. on June 9"): neither document states the
@@ -617,35 +620,46 @@ fn days_apart(p: &Parts<'_>, used: &BTreeSet<usize>) -> Vec<Discrepancy> {
         }
         stated.entry((f.span.doc(), m, d)).or_default().push(i);
     }
-    let keys: Vec<&(usize, u32, u32)> = stated.keys().collect();
+    // The documents giving each day; a day that many documents give is no one
+    // event's date (and comparing them all would be quadratic in a large corpus).
+    let mut by_day: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for &(doc, m, d) in stated.keys() {
+        by_day.entry((m, d)).or_default().push(doc);
+    }
     let mut out = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (x, &&(da, m, dx)) in keys.iter().enumerate() {
-        for &&(db, mb, dy) in &keys[x + 1..] {
-            if da == db || m != mb || dx.abs_diff(dy) != 1 {
-                continue;
-            }
-            if stated.contains_key(&(da, m, dy)) || stated.contains_key(&(db, m, dx)) {
-                continue;
-            }
-            let (fx, fy) = (stated[&(da, m, dx)][0], stated[&(db, m, dy)][0]);
-            if used.contains(&fx) || used.contains(&fy) {
-                continue;
-            }
-            let (ya, yb) = (
-                date_parts(a.figures[fx].date.as_deref().unwrap_or("")).0,
-                date_parts(a.figures[fy].date.as_deref().unwrap_or("")).0,
-            );
-            if ya.is_some() && yb.is_some() && ya != yb {
-                continue;
-            }
-            let ta = &p.docs[da].tokens;
-            let tb = &p.docs[db].tokens;
-            let (Some(ra), Some(rb)) = (toks_of(ta, &a.figures[fx]), toks_of(tb, &a.figures[fy])) else { continue };
-            let sa = sentence_stems(ta, ra.0, lex);
-            let sb = sentence_stems(tb, rb.0, lex);
-            if sa.intersection(&sb).count() >= 2 {
-                pairs.push((fx, fy));
+    let mut stems: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut stems_of = |f: usize| -> BTreeSet<String> {
+        stems
+            .entry(f)
+            .or_insert_with(|| {
+                let t = &p.docs[a.figures[f].span.doc()].tokens;
+                toks_of(t, &a.figures[f]).map(|r| sentence_stems(t, r.0, lex)).unwrap_or_default()
+            })
+            .clone()
+    };
+    for (&(m, dx), docs_x) in &by_day {
+        let Some(docs_y) = by_day.get(&(m, dx + 1)) else { continue };
+        if docs_x.len() > MAX_DOCS || docs_y.len() > MAX_DOCS {
+            continue;
+        }
+        let dy = dx + 1;
+        for &da in docs_x {
+            for &db in docs_y {
+                if da == db || stated.contains_key(&(da, m, dy)) || stated.contains_key(&(db, m, dx)) {
+                    continue;
+                }
+                let (fx, fy) = (stated[&(da, m, dx)][0], stated[&(db, m, dy)][0]);
+                if used.contains(&fx) || used.contains(&fy) {
+                    continue;
+                }
+                let year = |f: usize| date_parts(a.figures[f].date.as_deref().unwrap_or("")).0;
+                if year(fx).is_some() && year(fy).is_some() && year(fx) != year(fy) {
+                    continue;
+                }
+                if stems_of(fx).intersection(&stems_of(fy)).count() >= 2 {
+                    pairs.push((fx, fy));
+                }
             }
         }
     }
