@@ -422,6 +422,14 @@ impl Ctx<'_> {
             {
                 return true;
             }
+            // "at about 11 p.m." ending a paragraph, read as "p", ".", "m", ".".
+            if matches!(k, "a" | "p")
+                && t.is_punct(n.end + 1, '.')
+                && self.is_word(n.end + 2)
+                && self.key(n.end + 2) == "m"
+            {
+                return true;
+            }
             // "3D", "5G", "4K": letters glued that are no scale.
             if t.toks[n.end].glued() && scale(t.text(n.end)).is_none() && !n.ordinal {
                 return true;
@@ -1146,6 +1154,7 @@ mod tests {
             "This work delivers on the four-point plan.",
             "The game ended 2-1 at home.",
             "Meet at 3pm sharp.",
+            "Services came back at about 11 p.m.\n\nThe bank apologised.",
             "One of them left.",
             "He said it was the one that mattered.",
         ] {
