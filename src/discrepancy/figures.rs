@@ -546,24 +546,7 @@ pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
             continue;
         }
         used.extend(once.iter().copied());
-        // Each way of writing it, with the documents that do: "9 August (a, b)".
-        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
-        for &f in &once {
-            let text = one_line(a, a.figures[f].span);
-            let doc = doc_label(a, a.figures[f].span.doc());
-            match variants.iter_mut().find(|(v, _)| *v == text) {
-                Some((_, docs)) => docs.push(doc),
-                None => variants.push((text, vec![doc])),
-            }
-        }
-        let summary: Vec<String> = variants.iter().map(|(v, docs)| format!("{v} ({})", docs.join(", "))).collect();
-        let mut d =
-            new(DiscrepancyKind::Figure, summary.join(" vs "), once.iter().map(|&f| a.figures[f].span).collect(), 0.7);
-        d.details.push("one event, dated differently".to_string());
-        for &f in &once {
-            d.details.push(sentence_line(a, &a.figures[f]));
-        }
-        out.push(d);
+        out.push(dated_differently(a, &once, 0.7, "one event, dated differently"));
     }
     out.extend(days_apart(p, &used));
     out
@@ -676,25 +659,31 @@ fn days_apart(p: &Parts<'_>, used: &BTreeSet<usize>) -> Vec<Discrepancy> {
     }
     for g in groups {
         let figs: Vec<usize> = g.into_iter().collect();
-        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
-        for &f in &figs {
-            let text = one_line(a, a.figures[f].span);
-            let doc = doc_label(a, a.figures[f].span.doc());
-            match variants.iter_mut().find(|(v, _)| *v == text) {
-                Some((_, docs)) => docs.push(doc),
-                None => variants.push((text, vec![doc])),
-            }
-        }
-        let summary: Vec<String> = variants.iter().map(|(v, docs)| format!("{v} ({})", docs.join(", "))).collect();
-        let mut d =
-            new(DiscrepancyKind::Figure, summary.join(" vs "), figs.iter().map(|&f| a.figures[f].span).collect(), 0.6);
-        d.details.push("one event dated a day apart: the sentences tell the same thing".to_string());
-        for &f in &figs {
-            d.details.push(sentence_line(a, &a.figures[f]));
-        }
-        out.push(d);
+        out.push(dated_differently(a, &figs, 0.6, "one event dated a day apart: the sentences tell the same thing"));
     }
     out
+}
+
+/// A figure discrepancy for dates of one event: each way of writing it with the
+/// documents that do ("9 August (a, b) vs 12 August (c)"), and each date's sentence.
+fn dated_differently(a: &crate::analysis::Analysis, figs: &[usize], score: f64, why: &str) -> Discrepancy {
+    let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+    for &f in figs {
+        let text = one_line(a, a.figures[f].span);
+        let doc = doc_label(a, a.figures[f].span.doc());
+        match variants.iter_mut().find(|(v, _)| *v == text) {
+            Some((_, docs)) => docs.push(doc),
+            None => variants.push((text, vec![doc])),
+        }
+    }
+    let summary: Vec<String> = variants.iter().map(|(v, docs)| format!("{v} ({})", docs.join(", "))).collect();
+    let mut d =
+        new(DiscrepancyKind::Figure, summary.join(" vs "), figs.iter().map(|&f| a.figures[f].span).collect(), score);
+    d.details.push(why.to_string());
+    for &f in figs {
+        d.details.push(sentence_line(a, &a.figures[f]));
+    }
+    d
 }
 
 /// A pledge that only one document carries, when there are several documents.
