@@ -155,6 +155,10 @@ impl Analysis {
             .collect();
         a.pledges = linked.pledges;
         a.quantities = linked.quantities;
+        // The figures as found have become the analysis' figures: free them
+        // before the discrepancies are compared.
+        drop(refs);
+        docs.par_iter_mut().for_each(|de| de.figures = Vec::new());
         progress.set_stage(Stage::Comparing);
         found.extend(crate::discrepancy::find_with_figures(&Parts { analysis: &a, docs: &docs }));
         a.discrepancies = crate::discrepancy::rank(found);

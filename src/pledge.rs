@@ -39,34 +39,63 @@ pub struct Linked {
     pub fig_quantity: Vec<Option<usize>>,
 }
 
+/// Short strings (currency codes, counted nouns, dates) as small numbers, so a
+/// unit holds no strings of its own; compared only for equality.
+#[derive(Debug, Default)]
+struct Symbols {
+    ids: std::sync::Mutex<FxHashMap<String, u32>>,
+}
+
+impl Symbols {
+    fn id(&self, s: &str) -> u32 {
+        let mut m = self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&i) = m.get(s) {
+            return i;
+        }
+        let i = m.len() as u32;
+        m.insert(s.to_string(), i);
+        i
+    }
+    fn find(&self, s: &str) -> Option<u32> {
+        self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(s).copied()
+    }
+}
+
 /// A unit to link: one document's pledge (several figures) or one figure.
+///
+/// About 150,000 of these are alive at once on a corpus of 10,000 articles, so
+/// they hold symbols and boxed slices, not strings and vectors.
 #[derive(Debug)]
 struct Unit {
-    doc: usize,
-    figs: Vec<usize>,
+    doc: u32,
     commitment: bool,
-    money: Option<(String, f64)>,
-    count: Option<(String, f64)>,
-    percent: Option<f64>,
-    date: Option<String>,
-    /// The commitment noun's synonym group ("agreement" for deal/contract).
-    noun: Option<String>,
-    /// Hashes of the normalised context words, sorted and distinct.
-    words: Vec<u64>,
-    /// Hashes of the words right next to the figure (four on each side).
-    tight: Vec<u64>,
-    /// People and organisations named in the clause around the figure.
-    ents: Vec<u32>,
-    /// For a money commitment: the people and organisations its sentence names
-    /// before it, the one that commits among them ("X, the parent, pledged ₩25bn").
-    parties: Vec<u32>,
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
+    figs: Box<[u32]>,
+    /// Currency and amount.
+    money: Option<(u32, f64)>,
+    /// Counted noun (synonym group) and value.
+    count: Option<(u32, f64)>,
+    percent: Option<f64>,
+    /// The date as a symbol, and the length of its text (which says how much of
+    /// it is known: "2025-04" against "2025-04-05").
+    date: Option<(u32, u8)>,
+    /// The commitment noun's synonym group ("agreement" for deal/contract).
+    noun: Option<u32>,
+    /// Hashes of the normalised context words, sorted and distinct.
+    words: Box<[u64]>,
+    /// Hashes of the words right next to the figure (four on each side).
+    tight: Box<[u64]>,
+    /// People and organisations named in the clause around the figure.
+    ents: Box<[u32]>,
+    /// For a money commitment: the people and organisations its sentence names
+    /// before it, the one that commits among them ("X, the parent, pledged ₩25bn").
+    parties: Box<[u32]>,
     /// For a count or a percentage: the capitalised words of its clause before it
     /// (back to the last figure of the same thing), hashed: whose figure it is
     /// ("Green Future 12.6% and 10 seats").
-    owners: Vec<u64>,
+    owners: Box<[u64]>,
 }
 
 /// A value from before, given for comparison: "down from 29", "up from 12 in
@@ -299,6 +328,7 @@ fn doc_units(
     ents: &[(u32, u32, u32, bool)],
     figs: &[FigRef<'_>],
     lex: &Lexicon,
+    syms: &Symbols,
 ) -> Vec<Unit> {
     let mut units = Vec::new();
     if list.is_empty() {
@@ -346,31 +376,10 @@ fn doc_units(
             continue;
         }
         taken[x] = true;
-        let mut unit = Unit {
-            doc: d,
-            figs: vec![g],
-            commitment: commit,
-            money: None,
-            count: None,
-            percent: None,
-            date: None,
-            noun,
-            words: context_words(t, f.toks.0, f.toks.1, ents, &hashes),
-            tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes),
-            ents: clause_entities(t, f.toks.0, f.toks.1, ents),
-            parties: if commit && f.kind == FigureKind::Money {
-                sentence_parties(t, f.toks.0, ents)
-            } else {
-                Vec::new()
-            },
-            sole: false,
-            owners: if matches!(f.kind, FigureKind::Count | FigureKind::Percent) {
-                owners(t, list, figs, x, lex)
-            } else {
-                Vec::new()
-            },
-        };
-        add_sig(&mut unit, f, lex);
+        let mut sig = Sig { noun: noun.map(|n| syms.id(&n)), ..Sig::default() };
+        sig.add(f, lex, syms);
+        let mut fig_ids = vec![g as u32];
+        let mut words = context_words(t, f.toks.0, f.toks.1, ents, &hashes);
         if commit && matches!(f.kind, FigureKind::Money | FigureKind::Count) {
             // Counts and a date of the same clause belong to this pledge.
             for (y, &h) in list.iter().enumerate().skip(x + 1) {
@@ -393,19 +402,43 @@ fn doc_units(
                                 || lex.commitment_nouns.contains(u.split_whitespace().last().unwrap_or(""))
                         })
                     }
-                    FigureKind::Date => unit.date.is_none(),
+                    FigureKind::Date => sig.date.is_none(),
                     _ => false,
                 };
                 if attach {
                     taken[y] = true;
-                    unit.figs.push(h);
-                    add_sig(&mut unit, o, lex);
-                    unit.words.extend(context_words(t, o.toks.0, o.toks.1, ents, &hashes));
-                    unit.words.sort_unstable();
-                    unit.words.dedup();
+                    fig_ids.push(h as u32);
+                    sig.add(o, lex, syms);
+                    words.extend(context_words(t, o.toks.0, o.toks.1, ents, &hashes));
+                    words.sort_unstable();
+                    words.dedup();
                 }
             }
         }
+        let unit = Unit {
+            doc: d as u32,
+            commitment: commit,
+            sole: false,
+            figs: fig_ids.into_boxed_slice(),
+            money: sig.money,
+            count: sig.count,
+            percent: sig.percent,
+            date: sig.date,
+            noun: sig.noun,
+            words: words.into_boxed_slice(),
+            tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes).into_boxed_slice(),
+            ents: clause_entities(t, f.toks.0, f.toks.1, ents).into_boxed_slice(),
+            parties: if commit && f.kind == FigureKind::Money {
+                sentence_parties(t, f.toks.0, ents).into_boxed_slice()
+            } else {
+                Box::default()
+            },
+            owners: if matches!(f.kind, FigureKind::Count | FigureKind::Percent) {
+                owners(t, list, figs, x, lex).into_boxed_slice()
+            } else {
+                Box::default()
+            },
+        };
         units.push(unit);
     }
     units
@@ -426,59 +459,68 @@ pub fn link(
         by_doc[f.doc].push(g);
     }
     let timer = crate::analysis::Timer::new();
+    let syms = Symbols::default();
     let mut units: Vec<Unit> = by_doc
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, list)| {
-            doc_units(d, list, &docs[d].tokens, entities.get(d).map_or(&[][..], Vec::as_slice), figs, lex)
+            doc_units(d, list, &docs[d].tokens, entities.get(d).map_or(&[][..], Vec::as_slice), figs, lex, &syms)
         })
         .collect();
-    // Word weights: rare words say more. Each unit keeps its words as sorted
-    // hashes, so overlaps are a merge.
     timer.lap("  pledges, units");
     // Counts that are the only ones of their noun in their document (people
     // aside: a report counts the dead, the injured and the evacuated).
     let sole: Vec<bool> = {
-        fn class(u: &Unit) -> Option<&str> {
-            u.count.as_ref().filter(|_| u.money.is_none()).map(|(c, _)| c.as_str())
+        fn class(u: &Unit) -> Option<u32> {
+            u.count.filter(|_| u.money.is_none()).map(|(c, _)| c)
         }
-        let mut per: FxHashMap<(usize, &str), u32> = FxHashMap::default();
+        let person = syms.find("person");
+        let mut per: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for u in &units {
             if let Some(c) = class(u) {
                 *per.entry((u.doc, c)).or_default() += 1;
             }
         }
-        units.iter().map(|u| class(u).is_some_and(|c| c != "person" && per[&(u.doc, c)] == 1)).collect()
+        units.iter().map(|u| class(u).is_some_and(|c| Some(c) != person && per[&(u.doc, c)] == 1)).collect()
     };
     for (u, s) in units.iter_mut().zip(sole) {
         u.sole = s;
     }
+    // Word weights: rare words say more. Each word gets a number in the order
+    // of its hash, so a unit's words, sorted by hash, are sorted by number too
+    // and overlaps stay a merge.
     let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for u in &units {
         for &w in &u.words {
             *df.entry(w).or_default() += 1;
         }
     }
+    let mut vocab: Vec<u64> = df.keys().copied().collect();
+    vocab.par_sort_unstable();
     let n_units = units.len().max(1) as f64;
-    let idf_of = |w: u64| -> f64 { (n_units / (1.0 + f64::from(*df.get(&w).unwrap_or(&0)))).ln().max(0.1) };
-    // Each unit's words move into the weighted list (not copied).
-    let unit_words: Vec<Vec<(u64, f64)>> = units
-        .par_iter_mut()
-        .map(|u| std::mem::take(&mut u.words).into_iter().map(|w| (w, idf_of(w))).collect())
-        .collect();
-    let weight: Vec<f64> = unit_words.iter().map(|ws| ws.iter().map(|w| w.1).sum()).collect();
-    let dfw = |w: u64| *df.get(&w).unwrap_or(&0);
+    let counts: Vec<u32> = vocab.iter().map(|w| df[w]).collect();
+    let idf: Vec<f64> = counts.iter().map(|&c| (n_units / (1.0 + f64::from(c))).ln().max(0.1)).collect();
+    for (i, w) in vocab.iter().enumerate() {
+        df.insert(*w, i as u32);
+    }
+    let word_id = df;
+    // Each unit's words become their numbers (and its hashes are freed).
+    let unit_words: Vec<Box<[u32]>> =
+        units.par_iter_mut().map(|u| std::mem::take(&mut u.words).iter().map(|w| word_id[w]).collect()).collect();
+    drop(word_id);
+    let weight: Vec<f64> = unit_words.iter().map(|ws| ws.iter().map(|&w| idf[w as usize]).sum()).collect();
+    let dfw = |w: u32| counts[w as usize];
     // Candidate pairs: same kind, unit and magnitude. A small block is compared
     // in full; a large one only through the rarer words its units share.
     timer.lap("  pledges, df");
-    let mut blocks: FxHashMap<(u8, &str, i32), Vec<usize>> = FxHashMap::default();
+    let mut blocks: FxHashMap<(u8, u32, i32), Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
-        let (k, c, v) = if let Some((c, v)) = &u.money {
-            (0u8, c.as_str(), v.log10().floor() as i32)
-        } else if let Some((c, v)) = &u.count {
-            (1, c.as_str(), v.max(1.0).log10().floor() as i32)
+        let (k, c, v) = if let Some((c, v)) = u.money {
+            (0u8, c, v.log10().floor() as i32)
+        } else if let Some((c, v)) = u.count {
+            (1, c, v.max(1.0).log10().floor() as i32)
         } else if let Some(v) = u.percent {
-            (2, "", v.max(0.1).log10().floor() as i32)
+            (2, u32::MAX, v.max(0.1).log10().floor() as i32)
         } else {
             continue;
         };
@@ -498,9 +540,9 @@ pub fn link(
                 }
                 return out;
             }
-            let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+            let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
             for &i in members {
-                let mut rare: Vec<u64> = unit_words[i].iter().map(|w| w.0).filter(|&w| dfw(w) >= 2).collect();
+                let mut rare: Vec<u32> = unit_words[i].iter().copied().filter(|&w| dfw(w) >= 2).collect();
                 rare.sort_by_key(|&w| (dfw(w), w));
                 for w in rare.into_iter().take(4) {
                     index.entry(w).or_default().push(i);
@@ -527,14 +569,14 @@ pub fn link(
     let mut pairs: Vec<(f64, usize, usize)> = cands
         .into_par_iter()
         .filter_map(|(a, b)| {
-            let shared = shared_weight(&unit_words[a], &unit_words[b]);
+            let shared = shared_weight(&unit_words[a], &unit_words[b], &idf);
             let min = weight[a].min(weight[b]);
             let overlap = if min > 0.0 { shared / min } else { 0.0 };
             let (s, worst) = score(&units[a], &units[b], overlap);
             if debug {
                 let txt = |u: usize| {
-                    let f = figs[units[u].figs[0]].raw;
-                    format!("{}:{}", units[u].doc, &docs[units[u].doc].tokens.flat[f.start..f.end])
+                    let f = figs[units[u].figs[0] as usize].raw;
+                    format!("{}:{}", units[u].doc, &docs[units[u].doc as usize].tokens.flat[f.start..f.end])
                 };
                 eprintln!(
                     "link {:?} {:?} overlap {overlap:.2} tight {} -> {s:.2} {worst:?}",
@@ -553,20 +595,26 @@ pub fn link(
             (s >= threshold).then_some((s, a, b))
         })
         .collect();
+    drop(unit_words);
     timer.lap("  pledges, scored");
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Greedy: best links first, one unit per other document in a group.
     timer.lap("  pledges, sorted");
     let mut parent: Vec<usize> = (0..units.len()).collect();
-    // Documents of each group; the smaller group is checked against and merged
-    // into the larger, so growing a big group stays cheap.
-    let mut group_docs: Vec<rustc_hash::FxHashSet<usize>> =
-        units.iter().map(|u| std::iter::once(u.doc).collect()).collect();
+    // Documents of each group, filled only once a group has two units (empty:
+    // just the unit's own document); the smaller group is checked against and
+    // merged into the larger, so growing a big group stays cheap.
+    let mut group_docs: Vec<rustc_hash::FxHashSet<u32>> = vec![rustc_hash::FxHashSet::default(); units.len()];
     for (_, a, b) in pairs {
         let ra = root(&mut parent, a);
         let rb = root(&mut parent, b);
         if ra == rb {
             continue;
+        }
+        for r in [ra, rb] {
+            if group_docs[r].is_empty() {
+                group_docs[r].insert(units[r].doc);
+            }
         }
         let (big, small) = if group_docs[ra].len() >= group_docs[rb].len() { (ra, rb) } else { (rb, ra) };
         let cross = units[a].doc != units[b].doc;
@@ -577,6 +625,7 @@ pub fn link(
         let moved = std::mem::take(&mut group_docs[small]);
         group_docs[big].extend(moved);
     }
+    drop(group_docs);
     timer.lap("  pledges, greedy");
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..units.len() {
@@ -586,7 +635,7 @@ pub fn link(
     timer.lap("  pledges, grouped");
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     // Sorted by first figure, read from one dense array (not through each unit).
-    let first_fig: Vec<usize> = units.iter().map(|u| u.figs[0]).collect();
+    let first_fig: Vec<u32> = units.iter().map(|u| u.figs[0]).collect();
     groups.par_iter_mut().for_each(|g| g.sort_unstable_by_key(|&u| first_fig[u]));
     groups.par_sort_unstable_by_key(|g| first_fig[g[0]]);
     timer.lap("  pledges, group sort");
@@ -599,16 +648,16 @@ pub fn link(
             if !commitment && g.len() < 2 {
                 return None;
             }
-            let mut fig_ids: Vec<usize> = g.iter().flat_map(|&u| units[u].figs.iter().copied()).collect();
+            let mut fig_ids: Vec<usize> = g.iter().flat_map(|&u| units[u].figs.iter().map(|&f| f as usize)).collect();
             fig_ids.sort_unstable();
-            let mut doc_ids: Vec<usize> = g.iter().map(|&u| units[u].doc).collect();
+            let mut doc_ids: Vec<usize> = g.iter().map(|&u| units[u].doc as usize).collect();
             doc_ids.sort_unstable();
             doc_ids.dedup();
             let first = &units[g[0]];
             let label = label(
-                &docs[first.doc].tokens,
-                figs[first.figs[0]].raw,
-                first.figs.iter().map(|&f| figs[f].raw.toks.1).max().unwrap_or(0),
+                &docs[first.doc as usize].tokens,
+                figs[first.figs[0] as usize].raw,
+                first.figs.iter().map(|&f| figs[f as usize].raw.toks.1).max().unwrap_or(0),
             );
             Some((commitment, fig_ids, doc_ids, label))
         })
@@ -632,25 +681,39 @@ pub fn link(
     out
 }
 
-fn add_sig(u: &mut Unit, f: &RawFigure, lex: &Lexicon) {
-    match f.kind {
-        FigureKind::Money if u.money.is_none() => {
-            u.money = f.value.zip(f.unit.clone()).map(|(v, c)| (c, v));
-        }
-        FigureKind::Count if u.count.is_none() => {
-            if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
-                u.count = Some((unit_class(unit, lex), v));
+/// What a unit's figures say: its amount, count, percentage and date.
+#[derive(Default)]
+struct Sig {
+    money: Option<(u32, f64)>,
+    count: Option<(u32, f64)>,
+    percent: Option<f64>,
+    date: Option<(u32, u8)>,
+    noun: Option<u32>,
+}
+
+impl Sig {
+    fn add(&mut self, f: &RawFigure, lex: &Lexicon, syms: &Symbols) {
+        match f.kind {
+            FigureKind::Money if self.money.is_none() => {
+                self.money = f.value.zip(f.unit.as_deref()).map(|(v, c)| (syms.id(c), v));
             }
-        }
-        // Durations and ordinals compare like counts of their unit ("years", "minute").
-        FigureKind::Duration | FigureKind::Ordinal if u.count.is_none() => {
-            if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
-                u.count = Some((format!("{}:{}", f.kind.as_str(), unit_class(unit, lex)), v));
+            FigureKind::Count if self.count.is_none() => {
+                if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
+                    self.count = Some((syms.id(&unit_class(unit, lex)), v));
+                }
             }
+            // Durations and ordinals compare like counts of their unit ("years", "minute").
+            FigureKind::Duration | FigureKind::Ordinal if self.count.is_none() => {
+                if let (Some(v), Some(unit)) = (f.value, f.unit.as_deref()) {
+                    self.count = Some((syms.id(&format!("{}:{}", f.kind.as_str(), unit_class(unit, lex))), v));
+                }
+            }
+            FigureKind::Percent => self.percent = self.percent.or(f.value),
+            FigureKind::Date if self.date.is_none() => {
+                self.date = f.date.as_deref().map(|d| (syms.id(d), d.len().min(255) as u8));
+            }
+            _ => {}
         }
-        FigureKind::Percent => u.percent = u.percent.or(f.value),
-        FigureKind::Date => u.date = u.date.clone().or_else(|| f.date.clone()),
-        _ => {}
     }
 }
 
@@ -680,15 +743,15 @@ fn shares32(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
-/// Sum of the weights of the words two sorted (hash, weight) lists share.
-fn shared_weight(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
+/// Sum of the weights of the words two sorted lists of word numbers share.
+fn shared_weight(a: &[u32], b: &[u32], idf: &[f64]) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                s += a[i].1;
+                s += idf[a[i] as usize];
                 i += 1;
                 j += 1;
             }
@@ -798,7 +861,7 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
         && !b.owners.is_empty()
         && !shares(&a.owners, &b.owners);
     let other_parties = (!a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents)) || other_owners;
-    let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x != y && x.len() == y.len());
+    let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x.0 != y.0 && x.1 == y.1);
     let enough = match worst {
         _ if dates_differ => false,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
