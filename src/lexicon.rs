@@ -166,7 +166,8 @@ pub struct Lexicon {
     pub firstname_honorifics: HashSet<String>,
     /// Lower-case role nouns that mark a following name as a person.
     pub lower_roles: PhraseMap<()>,
-    pub furniture: PhraseMap<()>,
+    /// Words that open a credit line ("Photo:", "Reporting by"), which names people.
+    pub credits: PhraseMap<()>,
     pub org_heads: HashSet<String>,
     pub org_prefixes: HashSet<String>,
     /// Words that start an organisation's name without "of" ("Grupo X", "Naviera X").
@@ -437,7 +438,7 @@ impl Lexicon {
                 "head" => l.titles.insert_with(phrase, title::HEAD, |o, v| *o |= v),
                 "modifier" => l.titles.insert_with(phrase, title::MODIFIER, |o, v| *o |= v),
                 "lower_role" => l.lower_roles.insert(phrase, ()),
-                "furniture" => l.furniture.insert(phrase, ()),
+                "credit" => l.credits.insert(phrase, ()),
                 _ => {}
             }
         }

@@ -244,7 +244,8 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                     }
                 }
                 None => {
-                    if keys[d][h].core_len >= 2 {
+                    // "de la Garza" is a surname alone, particles and all.
+                    if keys[d][h].core_len >= 2 && keys[d][h].parts.0.is_some() {
                         cand_full.push((d, h));
                     } else {
                         cand_single.push((d, h));
@@ -1020,6 +1021,20 @@ mod tests {
         // An English middle name is a given name: "Paul" alone is no one here.
         let r = run(&["Ministers met John Paul Harding on Monday. Paul said nothing."]);
         assert_eq!(person(&r, "John Paul Harding").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_surname_with_its_particles_said_alone_is_the_person() {
+        // A mayoral recount in Peru: four names and two particles in full, then
+        // "de la Vega" alone in the middle of a sentence, possessive or not.
+        let r = run(&[
+            "The tribunal confirmed the victory of Rosa Amelia de la Vega Castillo on Monday.",
+            "The ruling cut de la Vega's lead to 91 votes, and de la Vega said she was calm.",
+        ]);
+        let e = person(&r, "Rosa Amelia de la Vega Castillo");
+        assert_eq!(e.mentions.len(), 3, "{:?}", e.aliases);
+        assert!(e.aliases.contains(&"de la Vega".to_string()), "{:?}", e.aliases);
+        assert!(!r.entities.iter().any(|x| x.name == "Vega"), "a bare 'Vega' entity");
     }
 
     #[test]

@@ -625,7 +625,7 @@ fn mark_headlines(flat: &str, toks: &mut [Token], lex: &Lexicon) {
         // Bylines and credit lines ("By Ann Lee, Health Reporter", "Photo:
         // Agency/Name") are title case too, but they name people.
         let first_words: Vec<String> = words.iter().take(3).map(|t| crate::text::fold(&flat[t.range()])).collect();
-        let credit = lex.furniture.longest(&first_words).is_some() || line.iter().any(|t| &flat[t.range()] == "/");
+        let credit = lex.credits.longest(&first_words).is_some() || line.iter().any(|t| &flat[t.range()] == "/");
         // A contact line: a name, a comma, a title ("Ann Lee, Head of Communications").
         let contact = line.iter().position(|t| t.kind == Kind::Punct && &flat[t.range()] == ",").is_some_and(|c| {
             let after: Vec<String> = line[c + 1..]

@@ -263,7 +263,9 @@ impl Ctx<'_> {
                 && self.t.toks[b - 1].kind == Kind::Word
                 && !self.t.toks[b - 1].has(flag::CAP)
                 && self.lex.particles.contains(self.t.key(b - 1))
-                && !matches!(self.t.key(b - 1), "y" | "st" | "la" | "le" | "el")
+                && (!matches!(self.t.key(b - 1), "y" | "st" | "la" | "le" | "el")
+                    // "de la Garza": an article after "de" is part of the name.
+                    || (b >= r.start + 2 && matches!(self.t.key(b - 1), "la" | "le") && self.t.key(b - 2) == "de"))
             {
                 b -= 1;
             }
@@ -1083,7 +1085,9 @@ impl Ctx<'_> {
             {
                 q += 1;
             }
-            if self.lower_role_at(k) || (q > k && self.lower_role_at(q)) {
+            // "X, whose candidate, Y,": the role is Y's, X is whoever has one.
+            let relative = matches!(self.t.key(last + 2), "whose" | "which");
+            if !relative && (self.lower_role_at(k) || (q > k && self.lower_role_at(q))) {
                 c.appositive = true;
             }
             // "X, a 44-year-old Vietnamese national": an age in apposition.
@@ -1214,10 +1218,10 @@ impl Ctx<'_> {
         c
     }
 
-    /// A sentence that starts with page-furniture words ("Photo:", "File pic:", "By").
+    /// A sentence that starts with credit-line words ("Photo:", "File pic:", "By").
     fn is_credit_sentence(&self, first: usize, start: usize) -> bool {
-        // Credit lines start with a capitalised furniture word; most sentences have none.
-        if !(start..first).any(|i| self.t.toks[i].has(flag::CAP) && self.lex.furniture.contains_first(self.t.key(i))) {
+        // Credit lines start with a capitalised credit word ("UPDATE" or "Share" is not one); most sentences have none.
+        if !(start..first).any(|i| self.t.toks[i].has(flag::CAP) && self.lex.credits.contains_first(self.t.key(i))) {
             return false;
         }
         let words: Vec<&str> = (start..first).map(|i| self.t.key(i)).collect();
@@ -1226,7 +1230,7 @@ impl Ctx<'_> {
             let tok = &self.t.toks[i];
             let after_break =
                 p == 0 || tok.has(flag::INITIAL) || matches!(self.t.text(i - 1), "(" | ";" | "|" | "—" | "–" | "[");
-            after_break && tok.has(flag::CAP) && self.lex.furniture.longest(&words[p..]).is_some()
+            after_break && tok.has(flag::CAP) && self.lex.credits.longest(&words[p..]).is_some()
         })
     }
 
@@ -1374,7 +1378,9 @@ impl Ctx<'_> {
             RoleUse { base: title.clone(), title, country: None, org, span: self.span(a, b) }
         };
         // After: ", [the|a] ROLE [of|at ORG] ,|." — the role ends where "of", "at" or punctuation comes.
-        if t.is_punct(last + 1, ',') {
+        // Not a relative clause: in "filed by Halvard, whose candidate, Ann Lee,"
+        // the candidate is Ann Lee.
+        if t.is_punct(last + 1, ',') && !matches!(t.key(last + 2), "whose" | "which" | "who" | "whom" | "where") {
             let mut a = last + 2;
             if matches!(t.key(a), "the" | "a" | "an") {
                 a += 1;
@@ -1709,6 +1715,10 @@ impl Ctx<'_> {
                 && !lex.particles.contains(self.t.key(i))
         });
         let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS));
+        // Lower-case particles do not make a name longer ("María Fernanda de la
+        // Garza Quiroga" has four names).
+        let name_words =
+            core.iter().filter(|&&i| t.toks[i].has(flag::CAP) || !lex.particles.contains(self.t.key(i))).count();
         let all_common = words.iter().all(|w| lex.common.contains(*w) && !lex.first_names.contains(*w));
         let patronymic = core.iter().any(|&i| lex.is_patronymic(t.text(i)));
         let first_name = n >= 2
@@ -1718,8 +1728,12 @@ impl Ctx<'_> {
         let demonym_first = self.demonym_at(core, 0).is_some();
         let mostly_common = n >= 2
             && words.iter().filter(|w| lex.common.contains(**w) && !lex.first_names.contains(**w)).count() * 2 > n;
-        let not_a_name =
-            has_connector || has_acronym || n > 5 || headline || demonym_first || (mostly_common && !first_name);
+        let not_a_name = has_connector
+            || has_acronym
+            || name_words > 5
+            || headline
+            || demonym_first
+            || (mostly_common && !first_name);
         // A lone word that "said" something may be a company; it counts as a
         // person only with more evidence ("said he", a title, a role, an appositive).
         let speech = cues.speech && (n >= 2 || cues.personal) && !cues.neuter;
@@ -1757,7 +1771,7 @@ impl Ctx<'_> {
             }
             return;
         }
-        if has_connector || has_acronym || n > 4 {
+        if has_connector || has_acronym || name_words > 4 {
             return;
         }
         // Undecided: the resolver accepts it if the name is known from elsewhere.
@@ -2146,6 +2160,30 @@ mod tests {
         // A contact line names the press officer.
         let n = names("The union said the strike would go on.\n\nMedia enquiries: Nomvula Khumalo, 082 555 0199");
         assert!(n.contains(&("Nomvula Khumalo".to_string(), Some(EntityKind::Person))), "{n:?}");
+        // A wire headline's "UPDATE 2-" is page furniture, not a credit: the
+        // company in it is no person.
+        let n = names("UPDATE 2-Watchdog moves to block Nimbus's\nbid for Harlow\n\nThe bureau said it would act.");
+        assert!(!n.contains(&("Nimbus".to_string(), Some(EntityKind::Person))), "{n:?}");
+    }
+
+    #[test]
+    fn a_regulator_in_apposition_is_no_person() {
+        // A regulator is an institution ("the health regulator, Medivra,"); a
+        // broadcaster may be a person.
+        let n = names("LIMA – Peru's health regulator, Medivra, on Thursday ordered the recall.");
+        assert!(!n.contains(&("Medivra".to_string(), Some(EntityKind::Person))), "{n:?}");
+        assert!(people("The veteran broadcaster, Osric Penhallow, said he would retire.")
+            .contains(&"Osric Penhallow".to_string()));
+    }
+
+    #[test]
+    fn a_relative_clause_is_no_apposition() {
+        // "Vestra, whose candidate, ..." gives the role to the name after it.
+        let n = names(
+            "The court threw out a challenge filed by Vestra, whose candidate, Tomas Iriarte, had led the count.",
+        );
+        assert!(!n.contains(&("Vestra".to_string(), Some(EntityKind::Person))), "{n:?}");
+        assert!(n.contains(&("Tomas Iriarte".to_string(), Some(EntityKind::Person))), "{n:?}");
     }
 
     #[test]
