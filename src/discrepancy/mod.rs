@@ -344,6 +344,30 @@ mod tests {
     }
 
     #[test]
+    fn a_blanked_office_with_its_qualifying_words() {
+        // A telecom sale in Chile: the country manager blanked in one report and
+        // named with "for Chile" in another; an electoral body's presiding
+        // councillor blanked, named as "councillor of the SERVEL" elsewhere, and
+        // called its secretary in a third report.
+        let d = found(&[
+            "The company's Chile country manager, , said the sale would close in May. The council's presiding \
+             councillor, , said the count was fair.",
+            "Ines Aravena Soto, the company's country manager for Chile, said the sale would close in May.",
+            "The presiding councillor of the SERVEL, Tomas Urrutia Vial, said the count was fair.",
+            "Tomas Urrutia Vial, the council's executive secretary, said the count was fair.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::MissingName, "Ines Aravena Soto"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::MissingName, "elsewhere: Tomas Urrutia Vial"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "presiding councillor"), "{d:?}");
+        // One more qualifying word on one side still names the same office.
+        let d = found(&[
+            "The bank's senior risk officer, , declined to comment on the fine.",
+            "Marta Quiroz, the bank's risk officer, declined to comment on the fine.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::MissingName, "Marta Quiroz"), "{d:?}");
+    }
+
+    #[test]
     fn a_family_name_written_first_romanised_two_ways() {
         let d = found(&[
             "Union leader Yoon Min-jun said the strike at the shipyard would go on.",

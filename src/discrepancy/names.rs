@@ -15,15 +15,22 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
     for b in &a.blanks {
         let doc = b.span.doc();
         // Who holds this role elsewhere (or earlier in the same document)?
-        let mut holders: BTreeMap<usize, Vec<crate::model::Span>> = BTreeMap::new();
-        for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-            for r in &ent.role_uses {
-                if r.base.eq_ignore_ascii_case(&b.base)
-                    && (b.country.is_none() || r.country.is_none() || r.country == b.country)
-                {
-                    holders.entry(e).or_default().push(r.span);
+        // The same office, or else one that a few more or fewer qualifying words
+        // name ("Presiding Councillor" for "presiding councillor of the IEM").
+        let holders_by = |same: &dyn Fn(&str) -> bool| {
+            let mut holders: BTreeMap<usize, Vec<crate::model::Span>> = BTreeMap::new();
+            for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+                for r in &ent.role_uses {
+                    if same(&r.base) && (b.country.is_none() || r.country.is_none() || r.country == b.country) {
+                        holders.entry(e).or_default().push(r.span);
+                    }
                 }
             }
+            holders
+        };
+        let mut holders = holders_by(&|base| base.eq_ignore_ascii_case(&b.base));
+        if holders.is_empty() {
+            holders = holders_by(&|base| same_office(base, &b.base));
         }
         let names: Vec<String> = holders
             .iter()
@@ -69,6 +76,16 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
 }
 
 /// The words of a mention that are the name, without honorifics and ranks.
+/// Whether two offices are one with more or fewer qualifying words: the same
+/// head word, and every word of the shorter in the longer ("Country Manager" and
+/// "Brazil Country Manager"; not "Manager" and "Country Manager" alone).
+fn same_office(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    short.len() >= 2 && short.last() == long.last() && short.iter().all(|w| long.contains(w))
+}
+
 fn name_words(text: &str) -> Vec<String> {
     let lex = Lexicon::get();
     text.split_whitespace()

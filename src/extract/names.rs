@@ -967,6 +967,19 @@ impl Ctx<'_> {
             {
                 start -= 1;
             }
+            // And up to two lower-case words that qualify it ("the company's Brazil
+            // country manager, ,", "the institute's presiding councillor, ,").
+            let mut added = 0;
+            while added < 2
+                && start > 0
+                && lower(start - 1)
+                && !self.lex.function.contains(t.key(start - 1))
+                && !self.lex.is_speech_verb(t.key(start - 1))
+                && !crate::extract::numbers::is_number_word(t.key(start - 1))
+            {
+                start -= 1;
+                added += 1;
+            }
             let span = Span::new(self.doc, t.toks[start].start as usize, t.toks[i + 1].end as usize);
             if self
                 .out
@@ -1488,6 +1501,20 @@ impl Ctx<'_> {
                 });
                 if let Some(k) = portfolio.filter(|&k| det && (lower || self.capitalised_office(a, k))) {
                     return Some(role(a, if self.capitalised_office(a, k) { k } else { b }, None));
+                }
+                // "The presiding councillor of the IEM, X": a lower-case office of
+                // a named organisation.
+                let of_named = (a..b).find(|&k| {
+                    let s0 = if t.key(k + 2) == "the" { k + 3 } else { k + 2 };
+                    matches!(t.key(k + 1), "of" | "at")
+                        && s0 <= b
+                        && (s0..=b).all(|i| t.toks[i].is_cap_word() || t.is_punct(i, '-'))
+                        && (a + 1..=k).all(|i| !t.toks[i].has(flag::CAP))
+                        && self.role_phrase(a, k)
+                });
+                if let Some(k) = of_named.filter(|_| det) {
+                    let s0 = if t.key(k + 2) == "the" { k + 3 } else { k + 2 };
+                    return Some(role(a, k, Some(crate::text::fold(&self.flat_text(s0, b)))));
                 }
             }
         }
