@@ -2204,6 +2204,24 @@ mod tests {
     }
 
     #[test]
+    fn public_bodies_named_kind_first_are_organisations() {
+        // Dutch, German and Spanish public bodies put the kind of body first; a
+        // speech verb after them does not make them people.
+        for (text, org) in [
+            ("Stichting Groene Haven said on Monday it would appeal.", "Stichting Groene Haven"),
+            (
+                "The fine was set by the Autoriteit Energie Toezicht, which said it was final.",
+                "Autoriteit Energie Toezicht",
+            ),
+            ("Bundesamt Wasserschutz told reporters the dam held.", "Bundesamt Wasserschutz"),
+            ("Coordinación Estatal Norte said the count would resume.", "Coordinación Estatal Norte"),
+        ] {
+            let n = names(text);
+            assert!(n.contains(&(org.to_string(), Some(EntityKind::Organisation))), "{text}: {n:?}");
+        }
+    }
+
+    #[test]
     fn a_relative_clause_is_no_apposition() {
         // "Vestra, whose candidate, ..." gives the role to the name after it.
         let n = names(
