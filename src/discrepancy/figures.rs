@@ -849,6 +849,18 @@ const NOT_THE_WHOLE: &[&str] = &[
     "every",
 ];
 
+/// Whether "of" before token `i` makes the figure there a whole's part ("six of
+/// 40 workers", "most of 14 batches"), not what is counted ("the recall of 14
+/// batches", "a total of 41 people").
+fn part_of(t: &Tokens, i: usize) -> bool {
+    i >= 2 && {
+        let k = t.key(i - 2);
+        t.toks[i - 2].kind == Kind::Number
+            || crate::extract::numbers::is_number_word(k)
+            || matches!(k, "some" | "most" | "many" | "all" | "half" | "none" | "several" | "few" | "each" | "any")
+    }
+}
+
 /// Words just before a figure that say it moved or belongs to another time:
 /// "has since risen to", "was initially".
 const CHANGE_WORDS: &[&str] = &[
@@ -968,7 +980,7 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                 let whole = f.kind == FigureKind::Count
                     && f.value.is_some_and(|v| v >= 10.0)
                     && !matches!(f.qualifier, Some(Qualifier::UpTo | Qualifier::Under))
-                    && !NOT_THE_WHOLE.contains(&before)
+                    && (!NOT_THE_WHOLE.contains(&before) || (before == "of" && !part_of(t, r.0)))
                     && !crate::pledge::earlier_value(t, r)
                     && !in_headline(p, f)
                     && !changes(r);

@@ -193,6 +193,25 @@ mod tests {
     }
 
     #[test]
+    fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
+        // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
+        // a later "the 16 lots" in the same report contradicts it; "three of 15
+        // lots" is a part and says nothing against it.
+        let d = found(&[
+            "The regulator ordered the recall of 14 lots of the formula on Tuesday.",
+            "The regulator on Tuesday ordered the recall of 14 lots of infant formula made by Dairex.\n\n\
+             Pharmacies in four provinces said they had pulled tins from the 16 lots by the evening.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "16 lots"), "{d:?}");
+        let d = found(&[
+            "The regulator ordered the recall of 14 lots of the formula on Tuesday.",
+            "The regulator on Tuesday ordered the recall of 14 lots of infant formula made by Dairex.\n\n\
+             Tests found bacteria in three of 15 lots sampled by the evening.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "15 lots"), "{d:?}");
+    }
+
+    #[test]
     fn counts_of_different_parties_are_not_one_quantity() {
         // A council election: each party's seats are their own quantity, and a
         // number "down from" is last time's.
