@@ -777,10 +777,16 @@ pub(crate) fn digits_swapped(x: f64, y: f64) -> bool {
     if x.fract() != 0.0 || y.fract() != 0.0 || x < 10.0 || x == y || x > 1e15 || y > 1e15 {
         return false;
     }
+    // How many of each digit, counted without formatting (this runs for every
+    // pair of figures the linker compares).
     let digits = |v: f64| {
-        let mut d = format!("{v:.0}").into_bytes();
-        d.sort_unstable();
-        d
+        let mut n = v as u64;
+        let mut count = [0u8; 10];
+        while n > 0 {
+            count[(n % 10) as usize] += 1;
+            n /= 10;
+        }
+        count
     };
     digits(x) == digits(y)
 }
@@ -796,8 +802,8 @@ fn closeness(x: f64, y: f64) -> Option<Closeness> {
     // Small numbers one apart ("two weeks", "three weeks") are close.
     let small_step = hi <= 12.0 && hi - lo <= 1.0 && hi.fract() == 0.0 && lo.fract() == 0.0;
     match hi / lo {
-        _ if small_step || digits_swapped(lo, hi) => Some(Closeness::Close),
-        r if r <= 1.35 => Some(Closeness::Close),
+        r if small_step || r <= 1.35 => Some(Closeness::Close),
+        _ if digits_swapped(lo, hi) => Some(Closeness::Close),
         r if r <= 2.0 => Some(Closeness::Far),
         _ => None,
     }
