@@ -212,6 +212,23 @@ mod tests {
     }
 
     #[test]
+    fn a_post_on_board_given_two_ways() {
+        // An emergency landing: the pilot in command is "the captain" in one
+        // report and "the first officer" in another, both in apposition.
+        let d = found(&[
+            "Investigators said the captain, Mirela Oancea, had 14,000 flying hours.",
+            "Police questioned the first officer, Mirela Oancea, after the landing.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "captain"), "{d:?}");
+        // A rank before the name is a rank, held with an office.
+        let d = found(&[
+            "Coastguard commander Ilse Varga said the search would go on overnight.",
+            "\"We have not given up,\" said Ilse Varga, head of the coastguard's northern district.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
+    }
+
+    #[test]
     fn counts_of_different_parties_are_not_one_quantity() {
         // A council election: each party's seats are their own quantity, and a
         // number "down from" is last time's.

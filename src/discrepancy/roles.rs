@@ -170,7 +170,17 @@ pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
     let a = p.analysis;
     let mut out = ranks(a);
     for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-        let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base)).collect();
+        // A rank written in lower case is a post on board or on the team ("the
+        // ferry's captain, X"), held against another post ("first officer, X").
+        // Only in apposition: "Coastguard commander X" is a rank again.
+        let post = |r: &RoleUse| {
+            let before_name =
+                ent.mentions.iter().any(|m| m.doc == r.span.doc && m.start >= r.span.end && m.start <= r.span.end + 1);
+            is_rank(&r.base)
+                && !before_name
+                && a.span_text(r.span).trim_start_matches(|c: char| !c.is_alphabetic()).starts_with(char::is_lowercase)
+        };
+        let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base) || post(r)).collect();
         let mut distinct: Vec<&RoleUse> = Vec::new();
         for r in &offices {
             if !distinct.iter().any(|d| compatible(&d.base, &r.base)) {
@@ -347,6 +357,15 @@ fn needs_org(base: &str) -> bool {
 
 /// An office rather than a rank or a description: ranks ("Admiral") and honorific
 /// styles are left out of the title comparison.
+/// Whether a role ends in a military or police rank ("Captain", "First Officer").
+fn is_rank(base: &str) -> bool {
+    use crate::lexicon::title::RANK;
+    let words = crate::lexicon::split_phrase(base);
+    (0..words.len())
+        .find_map(|s| Lexicon::get().titles.longest(&words[s..]).filter(|(n, _)| s + n == words.len()))
+        .is_some_and(|(_, &c)| c & RANK != 0)
+}
+
 fn is_office(base: &str) -> bool {
     use crate::lexicon::title::{HEAD, HONORIFIC, RANK};
     let lex = Lexicon::get();
