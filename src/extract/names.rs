@@ -66,6 +66,11 @@ pub struct DocNames {
     pub blanks: Vec<BlankRole>,
 }
 
+/// Whether tokens `i` and `i + 1` are two commas: a slot where a name was cut out.
+fn is_slot(t: &Tokens, i: usize) -> bool {
+    t.is_punct(i, ',') && t.is_punct(i + 1, ',')
+}
+
 /// Words that follow a name as post-nominal letters ("John Smith MP").
 fn is_post_nominal(w: &str) -> bool {
     matches!(
@@ -727,6 +732,24 @@ impl Ctx<'_> {
             core_end -= 1;
         }
         let core: &[usize] = &run[core_start..core_end];
+        // "The Selayar Islands Regent, , said": an office after names no list
+        // has, then an empty slot. The office is the head title; the words before
+        // it say which one.
+        let last = *run.last().unwrap_or(&run[0]);
+        if role.is_none() && name_start.is_none() && run.len() >= 2 && is_slot(self.t, last + 1) {
+            let head = (1..run.len()).find(|&s| {
+                self.title_at(run, s).is_some_and(|(n, c)| {
+                    s + n == run.len() && c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0
+                })
+            });
+            if let Some(s) = head {
+                let title = title_case(&self.flat_text(run[0], last));
+                let base = title_case(&self.flat_text(run[s], last));
+                let role = RoleUse { title, base, country: None, org: None, span: self.span(run[0], last) };
+                self.check_blank(run, 0, role, false, sent);
+                return;
+            }
+        }
         if core.is_empty() {
             if let Some(role) = role {
                 if name_start.is_none() {
@@ -2245,6 +2268,12 @@ mod tests {
         }
         let t = tokenize("The Health Secretary is expected to say more.", lex);
         assert!(find(&t, 0, lex).blanks.is_empty());
+        // An office after names no list has: the head title is the office.
+        let t = tokenize("The Karoo Hills Mayor, , said the water would return by Friday.", lex);
+        let d = find(&t, 0, lex);
+        assert_eq!(d.blanks.len(), 1);
+        assert_eq!((d.blanks[0].role.as_str(), d.blanks[0].base.as_str()), ("Karoo Hills Mayor", "Mayor"));
+        assert!(d.hits.is_empty(), "{:?}", d.hits.iter().map(|h| h.span).collect::<Vec<_>>());
     }
 
     #[test]
