@@ -385,6 +385,11 @@ fn event_words(t: &Tokens, (first, last): (usize, usize), lex: &crate::lexicon::
             i -= 1;
             continue;
         }
+        // "The campaign, which began on March 23": the relative clause dates
+        // what the noun before it names.
+        if t.is_punct(i, ',') && matches!(t.key(i + 1), "which" | "that") && taken == 0 && i > r.start {
+            continue;
+        }
         if stop(i) || t.is_punct(i, ',') || t.is_punct(i, '.') {
             break;
         }

@@ -229,6 +229,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_dates_the_noun_before_it() {
+        // A measles campaign: "the campaign, which began on ..." in both reports,
+        // two days apart.
+        let d = found(&[
+            "Clinics said the campaign, which began on May 4, had reached half the children.",
+            "The campaign, which started on May 6, has reached 48 per cent of children, officials said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "May 4") && has(&d, DiscrepancyKind::Figure, "May 6"), "{d:?}");
+    }
+
+    #[test]
     fn counts_of_different_parties_are_not_one_quantity() {
         // A council election: each party's seats are their own quantity, and a
         // number "down from" is last time's.
