@@ -359,6 +359,18 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
+    // One two-word name written in both orders ("Mariko Ishikawa" by one paper,
+    // "Ishikawa Mariko" by another, family name first) is one person; the name
+    // first seen keeps its order.
+    for c in person_start..clusters.len() {
+        let Some(given) = clusters[c].given.as_deref() else { continue };
+        let Some(&other) = by_full.get(&(clusters[c].surname.as_str(), given)) else { continue };
+        let two_words = |k: usize| clusters[k].members.iter().all(|&m| named(m).len() == 2);
+        if other < c && !clusters[other].members.is_empty() && two_words(c) && two_words(other) {
+            let m = std::mem::take(&mut clusters[c].members);
+            clusters[other].members.extend(m);
+        }
+    }
     timer.lap("  resolve, full names");
     // Spelling variants of one full name: same (or variant) given name and a
     // variant surname. Candidates come from a deletion index, so this stays linear.
@@ -601,7 +613,13 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                                 None => stats.push((c, 1, s)),
                             }
                         }
-                        if let Some(&(c, _, _)) = stats.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.2))) {
+                        // A bare name points back: to the people named before it
+                        // when there are any ("Kiprop's group" before "Daniel
+                        // Kiprop, no relation to the coach" is the coach's).
+                        let before = stats.iter().any(|x| x.2 < pos);
+                        if let Some(&(c, _, _)) =
+                            stats.iter().filter(|x| !before || x.2 < pos).max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
+                        {
                             return Some(c);
                         }
                         // Across the corpus: the person of that name mentioned in most documents.
@@ -1035,6 +1053,30 @@ mod tests {
         assert_eq!(e.mentions.len(), 3, "{:?}", e.aliases);
         assert!(e.aliases.contains(&"de la Vega".to_string()), "{:?}", e.aliases);
         assert!(!r.entities.iter().any(|x| x.name == "Vega"), "a bare 'Vega' entity");
+    }
+
+    #[test]
+    fn a_bare_surname_points_back_to_who_was_named_before() {
+        // A cycling doping case: the coach is named, then "Moretti's team", and
+        // only then another Moretti, no relation, who is quoted twice.
+        let r = run(&[
+            "The panel banned the rider and her coach, Paolo Moretti, for four years.\n\nThe rider may appeal. \
+             Her results since May were annulled.\n\nThe federation added that three riders from Moretti's training \
+             group are under investigation.\n\nLuca Moretti, the federation's education officer and no relation to the coach, \
+             said workshops would follow. \"Most riders are clean,\" Luca Moretti said.",
+        ]);
+        assert_eq!(person(&r, "Paolo Moretti").mentions.len(), 2);
+        assert_eq!(person(&r, "Luca Moretti").mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_two_word_name_in_both_orders_is_one_person() {
+        // A Tokyo trial: one paper writes the family name first.
+        let r = run(&[
+            "The former finance chief, Haruka Tanabe, was given a suspended term.",
+            "Former finance chief Tanabe Haruka, 58, was given a suspended term.",
+        ]);
+        assert_eq!(person(&r, "Haruka Tanabe").mentions.len(), 2);
     }
 
     #[test]
