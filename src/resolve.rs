@@ -333,13 +333,17 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     let named = |(d, h): HitId| -> Vec<&str> {
         docs[d].names.hits[h].core_keys(&docs[d].tokens).into_iter().filter(|w| !lex.particles.contains(*w)).collect()
     };
+    // Clusters whose members moved to another person's, so a later mention
+    // spelled like them follows ("Ramírez Ochoa" after "José Luis Ramírez Ochoa").
+    let mut merged_into: FxHashMap<usize, usize> = FxHashMap::default();
     // Two family names without the given name ("Ms Lopes Aguiar" beside
-    // "Fernanda Lopes Aguiar"): the one person whose three-word name ends so.
+    // "Fernanda Lopes Aguiar", "José Luis Ramírez Ochoa"): the one person whose
+    // name of three or more words ends so.
     {
         let mut by_last_two: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         for (c, cl) in clusters.iter().enumerate().skip(person_start) {
             for &m in &cl.members {
-                if let [_, x, y] = named(m)[..] {
+                if let [_, .., x, y] = named(m)[..] {
                     let v = by_last_two.entry((x, y)).or_default();
                     if !v.contains(&c) {
                         v.push(c);
@@ -356,6 +360,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             if target != c && two_words {
                 let m = std::mem::take(&mut clusters[c].members);
                 clusters[target].members.extend(m);
+                merged_into.insert(c, target);
             }
         }
     }
@@ -451,9 +456,15 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             .flat_map(|s2| by_surname.get(s2).into_iter().flatten())
             .copied()
             .find(|&c| {
-                live(c, &clusters)
+                (live(c, &clusters) || merged_into.contains_key(&c))
                     && clusters[c].given.as_deref().is_some_and(|g| g == given || variant(g, given, lex, true))
             });
+        let found = found.map(|mut c| {
+            while let Some(&t) = merged_into.get(&c) {
+                c = t;
+            }
+            c
+        });
         if let Some(c) = found {
             clusters[c].members.push(id);
         } else {
@@ -1067,6 +1078,22 @@ mod tests {
         ]);
         assert_eq!(person(&r, "Paolo Moretti").mentions.len(), 2);
         assert_eq!(person(&r, "Luca Moretti").mentions.len(), 2);
+    }
+
+    #[test]
+    fn two_family_names_of_a_four_word_name_join_it() {
+        // A Colombian council vote: two given names, two family names; then the
+        // family names alone, with and without an honorific.
+        let r = run(&[
+            "The council elected Juan Pablo Ortega Salcedo as speaker. Mr Ortega Salcedo thanked the members.",
+            "Ortega Salcedo told reporters the budget would pass. A motion backed by Ortega Salcedo passed.",
+        ]);
+        assert_eq!(
+            person(&r, "Juan Pablo Ortega Salcedo").mentions.len(),
+            4,
+            "{:?}",
+            person(&r, "Juan Pablo Ortega Salcedo").aliases
+        );
     }
 
     #[test]
