@@ -1462,10 +1462,13 @@ impl Ctx<'_> {
                     // part of the office; "of Brandt Midstream" names its organisation.
                     if matches!(t.key(next), "of" | "for") {
                         let mut e = next + 1;
+                        // A participle starts a clause of its own ("candidate of the
+                        // coalition headed by X").
                         while e < sent.end
                             && t.toks[e].kind == Kind::Word
                             && self.lex.is_common(t.text(e))
                             && e - next <= 3
+                            && !(e > next + 1 && t.key(e).ends_with("ed"))
                         {
                             e += 1;
                         }
@@ -2068,6 +2071,11 @@ mod tests {
         );
         assert_eq!(people("Police Officer John Reyes said he saw it."), vec!["Police Officer John Reyes"]);
         assert_eq!(roles("Liquidator Ruth Amankwah said the chain's stores would close."), vec!["Liquidator"]);
+        // A participle after the portfolio starts a clause of its own.
+        assert_eq!(
+            roles("Ines Calderon Vidal, candidate of the alliance led by the Greens, conceded on Monday."),
+            vec!["Candidate of the Alliance"]
+        );
         // Where someone was born, or a firm is based, is no part of a name.
         assert_eq!(people("Kenyan-born Amara Wanjiru Otieno said she founded the bank."), vec!["Amara Wanjiru Otieno"]);
         assert_eq!(
