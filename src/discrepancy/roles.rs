@@ -357,18 +357,22 @@ fn needs_org(base: &str) -> bool {
 
 /// An office rather than a rank or a description: ranks ("Admiral") and honorific
 /// styles are left out of the title comparison.
+/// The class of the title that a role's words end with: all of them ("Defence
+/// Secretary"), or the last few ("Regional President", "First Officer").
+fn ending_title(words: &[String]) -> Option<u8> {
+    let lex = Lexicon::get();
+    (0..words.len())
+        .find_map(|s| lex.titles.longest(&words[s..]).filter(|(n, _)| s + n == words.len()))
+        .map(|(_, &c)| c)
+}
+
 /// Whether a role ends in a military or police rank ("Captain", "First Officer").
 fn is_rank(base: &str) -> bool {
-    use crate::lexicon::title::RANK;
-    let words = crate::lexicon::split_phrase(base);
-    (0..words.len())
-        .find_map(|s| Lexicon::get().titles.longest(&words[s..]).filter(|(n, _)| s + n == words.len()))
-        .is_some_and(|(_, &c)| c & RANK != 0)
+    ending_title(&crate::lexicon::split_phrase(base)).is_some_and(|c| c & crate::lexicon::title::RANK != 0)
 }
 
 fn is_office(base: &str) -> bool {
     use crate::lexicon::title::{HEAD, HONORIFIC, RANK};
-    let lex = Lexicon::get();
     let mut words = without_portfolio(crate::lexicon::split_phrase(base));
     // "Head of real estate" heads something; "vice-minister" is a minister too.
     if words.len() >= 3 && words[0] == "head" && words[1] == "of" {
@@ -377,15 +381,9 @@ fn is_office(base: &str) -> bool {
     for w in &mut words {
         *w = crate::lexicon::without_hyphen_modifier(w).to_string();
     }
-    let office = |c: u8| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0;
-    match lex.titles.longest(&words) {
-        Some((n, &c)) if n == words.len() => office(c),
-        // "Regional President": an office if its last word is one; "environmental
-        // engineer", "Finnish banker" are occupations, held by many at once.
-        _ => (1..words.len())
-            .find_map(|s| lex.titles.longest(&words[s..]).filter(|(n, _)| s + n == words.len()))
-            .is_some_and(|(_, &c)| office(c)),
-    }
+    // "Regional President" is an office if its last word is one; "environmental
+    // engineer", "Finnish banker" are occupations, held by many at once.
+    ending_title(&words).is_some_and(|c| c & HEAD != 0 && c & (RANK | HONORIFIC) == 0)
 }
 
 /// An office with its portfolio ("director-general for health", "principal

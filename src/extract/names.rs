@@ -874,7 +874,7 @@ impl Ctx<'_> {
                     | "’s"
             );
         let stripped_the = role_start == 0 && first > sent.start && matches!(self.t.key(first - 1), "the");
-        let empty_appositive = t.is_punct(next, ',') && t.is_punct(next + 1, ',');
+        let empty_appositive = is_slot(t, next);
         let after_word = next < sent.end && t.toks[next].kind == Kind::Word && !t.toks[next].has(flag::CAP);
         let aux = after_word
             && matches!(
@@ -950,7 +950,7 @@ impl Ctx<'_> {
                 self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
                 continue;
             }
-            if !(t.is_punct(i, ',') && t.is_punct(i + 1, ',')) {
+            if !is_slot(t, i) {
                 continue;
             }
             // The role right before the slot, or a role with what it heads ("the
