@@ -197,6 +197,9 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, String>,
     pub particles: HashSet<String>,
     pub surname_first: HashSet<String>,
+    /// Family names written first whose bearers are called by their last name
+    /// word (Vietnamese); a subset of `surname_first`.
+    pub given_called: HashSet<String>,
     pub patronymics: Vec<String>,
     pub place_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
@@ -563,6 +566,10 @@ impl Lexicon {
                 }
                 "surname_first" => {
                     l.surname_first.insert(fold(w));
+                }
+                "given_called" => {
+                    l.surname_first.insert(fold(w));
+                    l.given_called.insert(fold(w));
                 }
                 "patronymic" => l.patronymics.push(fold(w)),
                 "place_head" => {

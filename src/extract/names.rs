@@ -195,7 +195,27 @@ impl Ctx<'_> {
         if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
             return false;
         }
-        s.len() > 9 || !(is_month(s) || is_weekday(s)) || self.month_as_first_name(i)
+        s.len() > 9 || !(is_month(s) || is_weekday(s)) || self.month_as_first_name(i) || self.weekday_in_name(i)
+    }
+
+    /// "Đặng Thu Trang": a short weekday ("Thu", "Sat") without its period,
+    /// between two capitalised words that are no dates, is part of a name.
+    fn weekday_in_name(&self, i: usize) -> bool {
+        let t = self.t;
+        let s = t.text(i);
+        let name_word = |j: usize| {
+            t.toks.get(j).is_some_and(|x| x.is_cap_word() && !x.has(flag::ALL_CAPS) && !x.has(flag::BREAK_BEFORE))
+                && !is_month(t.text(j))
+                && !is_weekday(t.text(j))
+        };
+        s.len() <= 4
+            && is_weekday(s)
+            && !t.is_punct(i + 1, '.')
+            && i > 0
+            && name_word(i - 1)
+            && !self.lex.is_common(t.key(i - 1))
+            && !t.toks[i].has(flag::BREAK_BEFORE)
+            && name_word(i + 1)
     }
 
     /// "Jan de Vries", "June Okafor": a month that is a first name, before a
@@ -318,8 +338,14 @@ impl Ctx<'_> {
 
     /// Splits a run at "and" / "&" unless the whole run names one organisation.
     fn split_and_process(&mut self, run: &[usize], sent: std::ops::Range<usize>) {
-        let ands: Vec<usize> =
-            run.iter().enumerate().filter(|(_, &i)| matches!(self.t.key(i), "and" | "&")).map(|(p, _)| p).collect();
+        // An "and" inside an office's portfolio ("Minister of Industry and Trade
+        // X") joins two words of the title, not two names.
+        let ands: Vec<usize> = run
+            .iter()
+            .enumerate()
+            .filter(|&(p, &i)| matches!(self.t.key(i), "and" | "&") && !self.in_portfolio(run, p))
+            .map(|(p, _)| p)
+            .collect();
         // One organisation ("Department for Business and Trade") unless what follows
         // the "and" is an organisation of its own ("... and the Federal Reserve").
         let one_org = self.looks_like_org(run)
@@ -331,6 +357,16 @@ impl Ctx<'_> {
                 right.len() == run.len() - a - 1 && !(right.len() >= 2 && self.looks_like_org(right))
             });
         // "Dr Ana Ruiz of the University of X": a person, then an organisation.
+        // "Trade Minister Ana Ruiz for the Republic of X": a person, then whom
+        // she acts for.
+        if let Some(of) = self.person_then_for(run) {
+            self.split_and_process(&run[..of], sent.clone());
+            let right: Vec<usize> = run[of + 1..].iter().copied().skip_while(|&i| self.is_connector(i)).collect();
+            if !right.is_empty() {
+                self.split_and_process(&right, sent);
+            }
+            return;
+        }
         if let Some(of) = run.iter().position(|&i| self.t.key(i) == "of") {
             let left = &run[..of];
             let last_left = left.last().map_or("", |&i| self.t.key(i));
@@ -379,6 +415,51 @@ impl Ctx<'_> {
         if start < run.len() {
             self.process(&run[start..], sent);
         }
+    }
+
+    /// Whether the "and" at `run[a]` stands inside the portfolio of an office
+    /// ("Minister of Industry and Trade X"): a title, "of" or "for", common
+    /// words before it, common words after it and then a name or an empty slot.
+    fn in_portfolio(&self, run: &[usize], a: usize) -> bool {
+        // Common words and the words of offices ("Fisheries", "Defence").
+        let common = |q: usize| {
+            self.t.toks[run[q]].has(flag::CAP)
+                && (self.lex.is_common(self.t.key(run[q]))
+                    || self.title_at(run, q).is_some_and(|(n, c)| n == 1 && c & title::MODIFIER != 0))
+                && !self.lex.is_first_name(self.t.key(run[q]))
+        };
+        let mut q = a;
+        while q > 0 && (common(q - 1) || self.t.key(run[q - 1]) == "the") {
+            q -= 1;
+        }
+        let opened = q >= 2
+            && q < a
+            && matches!(self.t.key(run[q - 1]), "of" | "for")
+            && self.lex.titles.contains_word(self.t.key(run[q - 2]));
+        let mut r = a + 1;
+        while r < run.len() && common(r) {
+            r += 1;
+        }
+        // A name after the portfolio, or the empty slot of a blanked one.
+        opened && r > a + 1 && (r < run.len() || is_slot(self.t, run[r - 1] + 1))
+    }
+
+    /// Where a person's name is followed by "for" and whom the person acts for
+    /// ("Trade Minister Ana Ruiz for the Republic of X"): the position of the
+    /// "for", when the word before it is a name (no common word, title or
+    /// organisation word) and two capitalised words or more stand before it.
+    fn person_then_for(&self, run: &[usize]) -> Option<usize> {
+        let f = run.iter().position(|&i| self.t.key(i) == "for")?;
+        let k = self.t.key(*run.get(f.checked_sub(1)?)?);
+        let named = run[..f].iter().filter(|&&i| self.t.toks[i].has(flag::CAP)).count() >= 2;
+        (named
+            && self.t.toks[run[f - 1]].has(flag::CAP)
+            && !self.lex.is_common(k)
+            && !self.lex.is_org_head(k)
+            && !self.lex.org_prefixes.contains(k)
+            && !self.lex.titles.contains_word(k)
+            && self.place_at(run, f - 1).is_none())
+        .then_some(f)
     }
 
     fn looks_like_org(&self, run: &[usize]) -> bool {
@@ -498,7 +579,9 @@ impl Ctx<'_> {
             }
             let initial = self.t.toks[i].has(flag::INITIAL) || headline;
             let is_title = self.title_at(run, p).is_some();
-            let keep_first_name = self.lex.first_names.contains(k)
+            // A first name, or a family name written first ("Park Ji-hoon"),
+            // before a word that is no common word.
+            let keep_first_name = (self.lex.first_names.contains(k) || self.lex.surname_first.contains(k))
                 && run.len() > p + 1
                 && !self.lex.is_common(self.t.key(run[p + 1]))
                 && !self.t.toks[run[p + 1]].has(flag::ALL_CAPS);
@@ -509,7 +592,9 @@ impl Ctx<'_> {
                         crate::lexicon::PlaceKind::Country | crate::lexicon::PlaceKind::Capital
                     )
             });
-            if (self.lex.is_function_word(k)
+            // "Đỗ" folds to a function word; a word with accents is none.
+            let function_word = self.lex.is_function_word(k) && self.text(i).is_ascii();
+            if (function_word
                 || (initial && self.lex.is_common(k) && !is_title && !keep_first_name && !(org_run && p == 0)))
                 && !keep_place
                 && !self.t.toks[i].has(flag::ALL_CAPS)
@@ -1231,6 +1316,23 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "Thanh Hoa province", "Kerry county": an administrative area.
+        if c.kind_before.is_none()
+            && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Word && !x.has(flag::CAP))
+            && matches!(
+                self.t.key(last + 1),
+                "province"
+                    | "region"
+                    | "district"
+                    | "county"
+                    | "prefecture"
+                    | "municipality"
+                    | "governorate"
+                    | "oblast"
+            )
+        {
+            c.kind_before = Some(EntityKind::Place);
+        }
         c.appositive_role = self.appositive_role(first, last, sent.clone());
         // After: "X, the Berlin start-up whose ...", "X, a wing-parts maker,": a
         // noun that says what X is, at most three words after the article.
@@ -1745,6 +1847,10 @@ impl Ctx<'_> {
             self.push(EntityKind::Place, first, last, core, &[], None, None, headline);
             return;
         }
+        // "By X, Banking Correspondent": the writer's beat, no second writer.
+        if cues.credit && n >= 2 && lex.titles.contains_word(last_key) && !t.toks[last].has(flag::ALL_CAPS) {
+            return;
+        }
         if cues.credit && cues.agency {
             self.push_org(first, last, core, false, headline);
             return;
@@ -2125,6 +2231,56 @@ mod tests {
         // An organisation "of" its leader: the organisation, then the person.
         let t = "The Farmers' Party of Maria Jansen took 14.8 percent.";
         assert_eq!(people(t), vec!["Maria Jansen"]);
+    }
+
+    #[test]
+    fn a_portfolio_with_and_and_whom_a_minister_signs_for() {
+        // A fisheries accord in West Africa: the "and" of a portfolio joins two
+        // words of the office, and "for" after a name says whom the signer acts for.
+        let t = "The accord was signed by Minister of Fisheries and Agriculture Adaeze Nwankwo for Nigeria and by \
+                 Deputy Minister Kwame Asante-Mensah for the Republic of Ghana.";
+        assert_eq!(people(t), vec!["Adaeze Nwankwo", "Kwame Asante-Mensah"]);
+        let lex = Lexicon::get();
+        let tk = tokenize(t, lex);
+        let roles: Vec<String> =
+            find(&tk, 0, lex).hits.iter().filter_map(|h| h.role.as_ref().map(|r| r.title.clone())).collect();
+        assert_eq!(roles, vec!["Minister of Fisheries and Agriculture", "Deputy Minister"]);
+        // Offices and bodies named with "for" stay whole.
+        assert_eq!(
+            kind_of("The Department for Education said so.", "Department for Education"),
+            Some(EntityKind::Organisation)
+        );
+        assert_eq!(people("Minister for Europe Hana Dvorak said no."), vec!["Hana Dvorak"]);
+        // A blanked holder of such an office.
+        let lex = Lexicon::get();
+        let tk = tokenize("Ghana's Minister of Fisheries and Agriculture, , told reporters the deal was fair.", lex);
+        let blanks = find(&tk, 0, lex).blanks;
+        assert_eq!(blanks.len(), 1);
+        assert_eq!(blanks[0].role, "Minister of Fisheries and Agriculture");
+    }
+
+    #[test]
+    fn east_asian_names_that_open_with_a_common_word() {
+        // "Park" and "Moon" are common words; before a given name they are family names.
+        assert_eq!(people("Park Ji-hoon told reporters the pact was good."), vec!["Park Ji-hoon"]);
+        assert_eq!(people("Moon Hye-won said the vote would be held."), vec!["Moon Hye-won"]);
+        assert!(people("Park Avenue was closed on Monday.").is_empty());
+        // "Thu" inside a Vietnamese name is no Thursday; "Đỗ" is no "do".
+        assert_eq!(people("By Hannah Lyle and Đặng Thu Trang"), vec!["Hannah Lyle", "Đặng Thu Trang"]);
+        assert_eq!(people("Acting director Đỗ Minh Tuấn said the paper leaked."), vec!["Đỗ Minh Tuấn"]);
+        assert!(people("The market opens Mon Thu Sat. On Thu Jones Ltd said it would close.").is_empty());
+    }
+
+    #[test]
+    fn an_administrative_area_after_a_name_is_a_place() {
+        let t = "A teacher in Thanh Hoa province and a clerk in Kildare county were detained.";
+        assert!(people(t).is_empty());
+        assert_eq!(kind_of(t, "Thanh Hoa"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_beat_in_a_byline_is_no_second_writer() {
+        assert_eq!(people("By Lotte Kramer, Banking Correspondent\n\nThe bank was fined."), vec!["Lotte Kramer"]);
     }
 
     #[test]
