@@ -942,6 +942,68 @@ fn owners_agree(t: &Tokens, people: &[(u32, u32)], x: Option<(usize, usize)>, y:
     oy.is_empty() || !ox.is_disjoint(&oy)
 }
 
+/// The content words within four tokens of a figure, in its sentence: what
+/// the amount is for.
+fn words_near(t: &Tokens, r: Option<(usize, usize)>) -> Vec<&str> {
+    let Some((a, b)) = r else { return Vec::new() };
+    let lex = crate::lexicon::Lexicon::get();
+    let s = t.sentence_of(a);
+    (a.saturating_sub(4).max(s.start)..(b + 5).min(s.end))
+        .filter(|&k| (k < a || k > b) && t.toks[k].kind == Kind::Word && !t.toks[k].has(flag::CAP))
+        .map(|k| t.key(k))
+        .filter(|w| {
+            w.len() >= 4
+                && !lex.function.contains(*w)
+                && !matches!(*w, "million" | "billion" | "trillion" | "about" | "some" | "around" | "said" | "would")
+                && lex.currencies.longest_with(1, |_| *w).is_none()
+        })
+        .collect()
+}
+
+/// What a figure within one document states, to compare it with another.
+enum Stated {
+    /// The counted noun's words, each in its synonym group.
+    Count(Vec<String>),
+    /// The currency.
+    Money(String),
+    /// The two first words of what the percentage is a share of.
+    Share(String),
+}
+
+impl Stated {
+    fn same(&self, other: &Stated) -> bool {
+        match (self, other) {
+            // The same noun, or one noun the head of the other's ("22 crew",
+            // "24 crew members").
+            (Stated::Count(x), Stated::Count(y)) => {
+                x.last() == y.last()
+                    || (x.len() == 1 && y.first() == x.first())
+                    || (y.len() == 1 && x.first() == y.first())
+            }
+            (Stated::Money(x), Stated::Money(y)) | (Stated::Share(x), Stated::Share(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+/// Two whole numbers written with the same digits but one, which is not the
+/// first ("1,400" and "1,100"; "92" and "98"): a likely slip of one digit.
+fn one_digit_changed(x: f64, y: f64) -> bool {
+    if x.fract() != 0.0 || y.fract() != 0.0 || x == y || x < 10.0 || y < 10.0 || x > 1e15 || y > 1e15 {
+        return false;
+    }
+    let (mut x, mut y) = (x as u64, y as u64);
+    while x % 10 == 0 && y % 10 == 0 {
+        x /= 10;
+        y /= 10;
+    }
+    let (dx, dy) = (x.to_string(), y.to_string());
+    dx.len() == dy.len()
+        && dx.len() >= 2
+        && dx.as_bytes()[0] == dy.as_bytes()[0]
+        && dx.bytes().zip(dy.bytes()).filter(|(p, q)| p != q).count() == 1
+}
+
 /// A document that gives one count two different values, in two sentences
 /// with no word of change between them: "Ottilie's 1,150 employees" and later
 /// "her 1,250 staff". The linker puts one figure per document into a group,
@@ -977,36 +1039,69 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
         };
         // The counts that state a whole: not hedged upwards or downwards, not a
         // part or an earlier value, not in a headline.
-        let counts: Vec<(usize, String)> = (from..to)
+        let counts: Vec<(usize, Stated)> = (from..to)
             .filter_map(|i| {
                 let f = &a.figures[i];
                 let r = toks_of(t, f)?;
                 let before = t.key(r.0.checked_sub(1)?);
-                let whole = f.kind == FigureKind::Count
-                    && f.value.is_some_and(|v| v >= 10.0)
+                let whole = f.value.is_some_and(|v| v >= if f.kind == FigureKind::Count { 10.0 } else { 1.0 })
                     && !matches!(f.qualifier, Some(Qualifier::UpTo | Qualifier::Under))
                     && (!NOT_THE_WHOLE.contains(&before) || (before == "of" && !part_of(t, r.0)))
                     && !crate::pledge::earlier_value(t, r)
                     && !in_headline(p, f)
                     && !changes(r);
-                // A capitalised word after a number names something ("on 23 Level").
-                let last = f.unit.as_deref().and_then(|u| u.split_whitespace().last())?;
-                let named = t.toks[r.1].has(flag::CAP);
-                (whole && !named).then(|| (i, singular(last)))
+                let stated = match f.kind {
+                    FigureKind::Count => {
+                        // A capitalised word after a number names something ("on 23 Level").
+                        let words: Vec<String> = f.unit.as_deref()?.split_whitespace().map(singular).collect();
+                        (!t.toks[r.1].has(flag::CAP)).then_some(Stated::Count(words))?
+                    }
+                    FigureKind::Money => Stated::Money(f.unit.clone()?),
+                    // "95% of farm products": a share of what follows "of".
+                    FigureKind::Percent if t.key(r.1 + 1) == "of" => {
+                        let what: Vec<&str> = (r.1 + 2..r.1 + 6)
+                            .filter(|&k| t.toks.get(k).is_some_and(|x| x.kind == Kind::Word))
+                            .map(|k| t.key(k))
+                            .filter(|w| !crate::lexicon::Lexicon::get().function.contains(*w))
+                            .take(2)
+                            .collect();
+                        (what.len() == 2).then(|| Stated::Share(what.join(" ")))?
+                    }
+                    _ => return None,
+                };
+                whole.then_some((i, stated))
             })
             .collect();
         let mut seen: BTreeSet<(u64, u64)> = BTreeSet::new();
-        for (x, (i, noun)) in counts.iter().enumerate() {
+        for (x, (i, what)) in counts.iter().enumerate() {
             for (j, other) in &counts[x + 1..] {
                 let (fi, fj) = (&a.figures[*i], &a.figures[*j]);
                 let (Some(vi), Some(vj)) = (fi.value, fj.value) else { continue };
                 // One of them is the document's figure for what the others state;
                 // the other one the linker could not place, having one already.
-                let one_placed = shared(fi) != shared(fj) && (group_of(fi).is_none() || group_of(fj).is_none());
-                if noun != other
+                // (An amount the linker gave a group of its own, which no other
+                // document states, counts as not placed when the words around it
+                // are words around that group's amounts: "the ₩24.1 billion
+                // penalty" beside "a penalty of ₩21.4 billion".)
+                let one_placed = shared(fi) != shared(fj)
+                    && (group_of(fi).is_none()
+                        || group_of(fj).is_none()
+                        || (matches!(what, Stated::Money(_)) && {
+                            let (placed, apart) = if shared(fi) { (fi, fj) } else { (fj, fi) };
+                            group_of(placed).is_some_and(|(pledge, g)| {
+                                let group = if pledge { &a.pledges[g] } else { &a.quantities[g] };
+                                let own = words_near(t, toks_of(t, apart));
+                                group.figures.iter().any(|&k| {
+                                    let f = &a.figures[k];
+                                    let tk = &p.docs[f.span.doc()].tokens;
+                                    words_near(tk, toks_of(tk, f)).iter().any(|w| own.contains(w))
+                                })
+                            })
+                        }));
+                if !what.same(other)
                     || fi.sentence == fj.sentence
                     || !one_placed
-                    || !near_miss(vi, vj)
+                    || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
                         owners_agree(t, &people[doc], toks_of(t, fi), toks_of(t, fj))
@@ -1032,6 +1127,19 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                     vec![fi.span, fj.span],
                     0.85,
                 );
+                // Every place the document states either value ("₩21.4bn" in the
+                // summary, "₩21.4 billion" in the body).
+                for k in from..to {
+                    let f = &a.figures[k];
+                    if k != *i
+                        && k != *j
+                        && f.kind == fi.kind
+                        && f.unit == fi.unit
+                        && f.value.is_some_and(|v| v == vi || v == vj)
+                    {
+                        d.spans.push(f.span);
+                    }
+                }
                 d.pledge = fi.pledge.or(fj.pledge);
                 d.details.push(format!("{} contradicts itself", doc_label(a, doc)));
                 d.details.push(sentence_line(a, fi));

@@ -193,6 +193,35 @@ mod tests {
     }
 
     #[test]
+    fn a_document_that_gives_one_amount_or_share_two_ways_contradicts_itself() {
+        // A stadium contract: the cost is linked across the reports; the second
+        // report later names "the ... overrun" bill with one digit changed.
+        let money = [
+            "The council approved a contract worth €240 million for the new stadium roof on Monday.",
+            "On Monday the council approved a €240 million contract for the stadium roof.\n\n\
+             Opposition members said the €270 million contract should have gone to tender.",
+        ];
+        let d = found(&money);
+        assert!(has(&d, DiscrepancyKind::Figure, "€270 million"), "{d:?}");
+        // Another amount about something else, near in value, is no contradiction.
+        let d = found(&[
+            "The council approved a contract worth €240 million for the new stadium roof on Monday.",
+            "On Monday the council approved a €240 million contract for the stadium roof.\n\n\
+             The city's parks budget for the year is €250 million.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "€250 million"), "{d:?}");
+        // A share of one named thing, given two ways; and "1,400" then "1,100" accounts.
+        let d = found(&[
+            "Smallholders grow 85% of the region's cocoa crop, the board said. Auditors flagged 1,400 accounts.",
+            "The board said smallholders grow 85% of the region's cocoa crop. Auditors flagged 1,400 accounts.\n\n\
+             The smallholders, who grow 80% of the region's cocoa crop, met the board.\n\n\
+             Most of the 1,100 accounts have been closed.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "80%"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Figure, "1,100 accounts"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
