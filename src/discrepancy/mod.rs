@@ -222,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn names_cut_before_a_clause_or_after_a_long_office() {
+        // A hospital fire: one report cuts the minister's name before "who",
+        // another the name of the director of a department with a long name.
+        let d = found(&[
+            "Health Minister Ana Lucia Ferraz, who visited the ward on Sunday, thanked the firefighters. Officials \
+             suspended Mr Diego Almeida, director of the Department of Fire Safety and Building Inspection, \
+             which approved the wiring.",
+            "The hospital thanked Health Minister , who visited the ward on Sunday. The director of the \
+             Department of Fire Safety and Building Inspection, , was suspended on Monday.",
+        ]);
+        let missing: Vec<&String> =
+            d.iter().filter(|(k, _)| *k == DiscrepancyKind::MissingName).map(|(_, s)| s).collect();
+        assert!(missing.iter().any(|s| s.contains("Health Minister") && s.contains("Ana Lucia Ferraz")), "{missing:?}");
+        assert!(
+            missing.iter().any(|s| s.contains("Department of Fire Safety") && s.contains("Diego Almeida")),
+            "{missing:?}"
+        );
+        // "the minister, who" with the article is a role used as a noun, no blank.
+        let d = found(&["The hospital thanked the Health Minister , who visited the ward on Sunday."]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::MissingName), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15

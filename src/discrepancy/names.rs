@@ -32,6 +32,21 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
         if holders.is_empty() {
             holders = holders_by(&|base| same_office(base, &b.base));
         }
+        // "director of the Department of X, ,": the director whose organisation
+        // is that department.
+        if holders.is_empty() {
+            let folded = crate::text::fold(&b.base);
+            if let Some((head, rest)) = folded.split_once(" of ") {
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+                    for r in &ent.role_uses {
+                        if crate::text::fold(&r.base) == head && r.org.as_deref() == Some(rest) {
+                            holders.entry(e).or_default().push(r.span);
+                        }
+                    }
+                }
+            }
+        }
         let names: Vec<String> = holders
             .iter()
             .map(|(&e, spans)| {

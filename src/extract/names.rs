@@ -968,8 +968,17 @@ impl Ctx<'_> {
             );
         let bare_subject =
             aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"));
+        // "thanked Labour Minister , who visited": a comma set apart from the
+        // title, where the name stood, before a relative clause.
+        let cut_before_clause = !determiner
+            && !stripped_the
+            && t.is_punct(next, ',')
+            && t.toks[next].has(flag::SPACE_BEFORE)
+            && matches!(self.t.key(next + 1), "who" | "whose");
         let slot_end = if empty_appositive {
             t.toks[next + 1].end as usize
+        } else if cut_before_clause {
+            t.toks[next].end as usize
         } else if (post_nominal && (after_word || next >= sent.end)) || bare_subject {
             t.toks[last].end as usize
         } else {
@@ -1040,12 +1049,13 @@ impl Ctx<'_> {
             }
             // The role right before the slot, or a role with what it heads ("the
             // agency's director of programmes, ,", "the head of the Ambulance
-            // Service, ,").
+            // Service, ,", "the director of the Department of Testing and
+            // Quality Assessment, ,").
             let role_at = |k: usize| self.lower_role_at(k) || office(k);
             let start = if role_at(i - 1) {
                 i - 1
             } else {
-                let from = i.saturating_sub(7).max(1);
+                let from = i.saturating_sub(10).max(1);
                 match (from..i - 1).find(|&j| {
                     matches!(t.key(j), "of" | "for")
                         && role_at(j - 1)
@@ -1566,11 +1576,14 @@ impl Ctx<'_> {
                         let mut e = next + 1;
                         // A participle starts a clause of its own ("candidate of the
                         // coalition headed by X").
+                        // So does a relative pronoun ("director of the department
+                        // that sets the papers").
                         while e < sent.end
                             && t.toks[e].kind == Kind::Word
                             && self.lex.is_common(t.text(e))
                             && e - next <= 3
                             && !(e > next + 1 && t.key(e).ends_with("ed"))
+                            && !matches!(t.key(e), "that" | "which" | "who" | "whose" | "where")
                         {
                             e += 1;
                         }
@@ -1589,7 +1602,15 @@ impl Ctx<'_> {
                             e += 1;
                         }
                         let s0 = e;
-                        while e < sent.end && t.toks[e].has(flag::CAP) {
+                        // The whole name, over "of" and "and" ("the Department of
+                        // Testing and Quality Assessment").
+                        while e < sent.end
+                            && (t.toks[e].has(flag::CAP)
+                                || (e > s0
+                                    && self.is_connector(e)
+                                    && t.toks.get(e + 1).is_some_and(|x| x.has(flag::CAP))
+                                    && e + 1 < sent.end))
+                        {
                             e += 1;
                         }
                         (e > s0).then(|| crate::text::fold(&self.flat_text(s0, e - 1)))
