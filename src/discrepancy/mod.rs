@@ -272,6 +272,18 @@ mod tests {
             "Police questioned the first officer, Mirela Oancea, after the landing.",
         ]);
         assert!(has(&d, DiscrepancyKind::Role, "captain"), "{d:?}");
+        // The post written before the name as a title, against one in apposition.
+        let d = found(&[
+            "Captain Mirela Oancea radioed the tower at 14:05.",
+            "Police questioned the first officer, Mirela Oancea, after the landing.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "first officer"), "{d:?}");
+        // A military rank before the name and a command in apposition are both held.
+        let d = found(&[
+            "Colonel Ilse Varga said the search would go on overnight.",
+            "\"We have not given up,\" said the base commander, Ilse Varga.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Role), "{d:?}");
         // A rank before the name is a rank, held with an office.
         let d = found(&[
             "Coastguard commander Ilse Varga said the search would go on overnight.",

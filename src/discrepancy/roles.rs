@@ -180,7 +180,17 @@ pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
                 && !before_name
                 && a.span_text(r.span).trim_start_matches(|c: char| !c.is_alphabetic()).starts_with(char::is_lowercase)
         };
-        let offices: Vec<&RoleUse> = ent.role_uses.iter().filter(|r| is_office(&r.base) || post(r)).collect();
+        // A post on board before the name ("Captain X") is held against one in
+        // apposition ("the ship's first officer, X").
+        let crew = |r: &RoleUse| {
+            matches!(
+                r.base.to_lowercase().as_str(),
+                "captain" | "master" | "skipper" | "pilot" | "co-pilot" | "first officer" | "chief officer"
+            )
+        };
+        let has_post = ent.role_uses.iter().any(|r| post(r) && crew(r));
+        let offices: Vec<&RoleUse> =
+            ent.role_uses.iter().filter(|r| is_office(&r.base) || post(r) || (has_post && crew(r))).collect();
         let mut distinct: Vec<&RoleUse> = Vec::new();
         for r in &offices {
             if !distinct.iter().any(|d| compatible(&d.base, &r.base)) {
@@ -289,7 +299,7 @@ fn spun_titles(offices: &[&RoleUse], distinct: &[&RoleUse], spins: &[Spin]) -> b
 fn office_name(base: &str) -> String {
     let mut b = base.to_lowercase();
     // The holder now, however described: "outgoing", "incumbent" or "sitting" president.
-    for w in ["outgoing ", "incumbent ", "current ", "sitting ", "serving "] {
+    for w in ["outgoing ", "incumbent ", "current ", "currently ", "sitting ", "serving ", "now "] {
         if let Some(rest) = b.strip_prefix(w) {
             b = rest.to_string();
         }
@@ -300,8 +310,14 @@ fn office_name(base: &str) -> String {
         .map(|w| if matches!(w, "chairman" | "chairwoman" | "chairperson") { "chair" } else { w })
         .collect::<Vec<_>>()
         .join(" ");
+    // Abbreviations and the newsroom's short forms of one office.
     match b.as_str() {
-        "ceo" | "chief executive officer" => "chief executive".to_string(),
+        "ceo" | "chief executive officer" | "boss" => "chief executive".to_string(),
+        "pm" => "prime minister".to_string(),
+        "cfo" | "finance chief" | "chief finance officer" => "chief financial officer".to_string(),
+        "coo" | "operations chief" => "chief operating officer".to_string(),
+        "cto" | "technology chief" => "chief technology officer".to_string(),
+        "ciso" => "chief information security officer".to_string(),
         _ => b,
     }
 }
@@ -452,5 +468,11 @@ mod tests {
         assert!(!compatible("Vice-Chancellor", "Deputy Vice-Chancellor for Finance"));
         assert!(!compatible("Chief of the General Staff", "Chief of the General Workers"));
         assert!(compatible("President of the Students' Council", "Student Council President"));
+        // Short forms, and descriptions of whoever leads.
+        assert!(compatible("Prime Minister", "PM"));
+        assert!(compatible("Currently Chief Financial Officer", "Finance Chief"));
+        assert!(!compatible("Chief Investment Officer", "Head of Real Estate"));
+        assert!(!compatible("Chief Compliance Officer", "Chief Risk Officer"));
+        assert!(!compatible("Labour Minister", "Leader"));
     }
 }
