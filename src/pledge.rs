@@ -72,6 +72,8 @@ struct Unit {
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
+    /// A value the figure's sentence gives as an earlier one ("up from 910").
+    earlier: bool,
     figs: Box<[u32]>,
     /// Currency and amount.
     money: Option<(u32, f64)>,
@@ -123,7 +125,15 @@ fn is_weekday(k: &str) -> bool {
 
 /// The capitalised words of a figure's clause before it, back to the previous
 /// figure of the same thing: the party, club or company the figure belongs to.
-fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexicon) -> Vec<u64> {
+/// Places are background, not owners ("Rescuers on Portugal's coast").
+fn owners(
+    t: &Tokens,
+    list: &[usize],
+    figs: &[FigRef<'_>],
+    x: usize,
+    ents: &[(u32, u32, u32, bool)],
+    lex: &Lexicon,
+) -> Vec<u64> {
     let f = figs[list[x]].raw;
     // The clause before the count; brackets do not end it ("The Farmers' Union (FU) won").
     let r = t.sentence_of(f.toks.0);
@@ -156,12 +166,19 @@ fn owners(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize, lex: &Lexic
                 && !lex.function.contains(k)
                 && crate::extract::numbers::month_number(t.text(i)).is_none()
                 && !is_weekday(k)
+                && !in_place(ents, tok.start)
         })
         .map(|i| norm_hash(t.key(i), lex))
         .collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether byte `pos` lies in a place's mention (`ents` sorted by start).
+fn in_place(ents: &[(u32, u32, u32, bool)], pos: u32) -> bool {
+    let k = ents.partition_point(|m| m.0 <= pos);
+    k > 0 && ents[k - 1].3 && ents[k - 1].1 > pos
 }
 
 /// Hash of the normalised form of an already folded word (see [`norm_word`]).
@@ -419,6 +436,7 @@ fn doc_units(
             doc: d as u32,
             commitment: commit,
             sole: false,
+            earlier: earlier_value(t, f.toks),
             figs: fig_ids.into_boxed_slice(),
             money: sig.money,
             count: sig.count,
@@ -434,7 +452,7 @@ fn doc_units(
                 Box::default()
             },
             owners: if matches!(f.kind, FigureKind::Count | FigureKind::Percent) {
-                owners(t, list, figs, x, lex).into_boxed_slice()
+                owners(t, list, figs, x, ents, lex).into_boxed_slice()
             } else {
                 Box::default()
             },
@@ -469,10 +487,11 @@ pub fn link(
         .collect();
     timer.lap("  pledges, units");
     // Counts that are the only ones of their noun in their document (people
-    // aside: a report counts the dead, the injured and the evacuated).
+    // aside: a report counts the dead, the injured and the evacuated), an
+    // earlier value of the same count aside ("1,340 birds, up from 910").
     let sole: Vec<bool> = {
         fn class(u: &Unit) -> Option<u32> {
-            u.count.filter(|_| u.money.is_none()).map(|(c, _)| c)
+            u.count.filter(|_| u.money.is_none() && !u.earlier).map(|(c, _)| c)
         }
         let person = syms.find("person");
         let mut per: FxHashMap<(u32, u32), u32> = FxHashMap::default();

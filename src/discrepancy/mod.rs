@@ -245,6 +245,18 @@ mod tests {
     }
 
     #[test]
+    fn one_count_in_two_places_with_an_earlier_value_beside_it() {
+        // A mountain rescue: one report gives the rise since Monday, the other
+        // the total at a shelter in a town; the digits are swapped.
+        let d = found(&[
+            "Rescuers on Crete's southern coast have brought down 1,260 stranded hikers, up from 640 on Monday, \
+             officials said.",
+            "By Tuesday the mountain shelter in Sfakia had taken in 1,620 stranded hikers, many of them tourists.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "1,620 stranded hikers"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
