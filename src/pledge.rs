@@ -489,10 +489,15 @@ pub fn link(
     // Counts that are the only ones of their noun in their document (people
     // aside: a report counts the dead, the injured and the evacuated), an
     // earlier value of the same count aside ("1,340 birds, up from 910").
+    // Spans of time never are: "two days" says nothing of which two days.
     let sole: Vec<bool> = {
         fn class(u: &Unit) -> Option<u32> {
             u.count.filter(|_| u.money.is_none() && !u.earlier).map(|(c, _)| c)
         }
+        let time: Vec<Option<u32>> = ["second", "minute", "hour", "day", "week", "month", "year"]
+            .iter()
+            .flat_map(|w| [syms.find(w), syms.find(&format!("{w}s")), syms.find(&format!("duration:{w}"))])
+            .collect();
         let person = syms.find("person");
         let mut per: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for u in &units {
@@ -500,7 +505,10 @@ pub fn link(
                 *per.entry((u.doc, c)).or_default() += 1;
             }
         }
-        units.iter().map(|u| class(u).is_some_and(|c| Some(c) != person && per[&(u.doc, c)] == 1)).collect()
+        units
+            .iter()
+            .map(|u| class(u).is_some_and(|c| Some(c) != person && !time.contains(&Some(c)) && per[&(u.doc, c)] == 1))
+            .collect()
     };
     for (u, s) in units.iter_mut().zip(sole) {
         u.sole = s;

@@ -257,6 +257,17 @@ mod tests {
     }
 
     #[test]
+    fn two_spans_of_time_are_not_one_figure_by_their_unit_alone() {
+        // A ferry grounding: "two days after" it and a storm "forecast for three
+        // days" are two different spans of time.
+        let d = found(&[
+            "Oil reached the beaches of the bay two days after the ferry ran aground.",
+            "The crew had anchored close to the cape in a storm that had been forecast for three days.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
