@@ -74,6 +74,8 @@ struct Unit {
     sole: bool,
     /// A value the figure's sentence gives as an earlier one ("up from 910").
     earlier: bool,
+    /// A count of what is left or added ("the remaining 76,800 tonnes"), not of the whole.
+    part: bool,
     figs: Box<[u32]>,
     /// Currency and amount.
     money: Option<(u32, f64)>,
@@ -437,6 +439,12 @@ fn doc_units(
             commitment: commit,
             sole: false,
             earlier: earlier_value(t, f.toks),
+            part: f.kind == FigureKind::Count
+                && f.toks.0 > 0
+                && matches!(
+                    t.key(f.toks.0 - 1),
+                    "remaining" | "another" | "additional" | "further" | "extra" | "other"
+                ),
             figs: fig_ids.into_boxed_slice(),
             money: sig.money,
             count: sig.count,
@@ -861,6 +869,9 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
         }
         (Some(_), None) | (None, Some(_)) => return (0.0, Closeness::Far),
         _ => {}
+    }
+    if a.money.is_none() && b.money.is_none() && a.part != b.part {
+        return (0.0, Closeness::Far);
     }
     match (&a.count, &b.count) {
         (Some((ua, va)), Some((ub, vb))) => {

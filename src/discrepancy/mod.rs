@@ -268,6 +268,16 @@ mod tests {
     }
 
     #[test]
+    fn what_remains_is_not_the_whole() {
+        // A grounded grain ship: the cargo, and what is left of it to unload.
+        let d = found(&[
+            "The freighter was carrying 52,000 tonnes of wheat when it grounded off the port.",
+            "Crews will begin to unload the remaining 48,500 tonnes of wheat from the freighter on Sunday.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
