@@ -72,8 +72,8 @@ struct Unit {
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
-    /// A value the figure's sentence gives as an earlier one ("up from 910").
-    earlier: bool,
+    /// The earlier value its sentence gives for it ("to 5% from 20%": 20).
+    from: Option<f64>,
     /// A count of what is left or added ("the remaining 76,800 tonnes"), not of the whole.
     part: bool,
     figs: Box<[u32]>,
@@ -116,9 +116,10 @@ pub fn earlier_value(t: &Tokens, toks: (usize, usize)) -> bool {
     let then = (after(1) == "in" && t.toks.get(toks.1 + 2).is_some_and(|x| x.kind == Kind::Number))
         || (after(1) == "a" && after(2) == "year" && after(3) == "earlier")
         || (after(1) == "last" && after(2) == "year");
-    // "raised the fund from C$10 million to C$15m".
+    // "raised the fund from C$10 million to C$15m"; "cut it to 5% from 20%".
     let from_to = before(1) == "from" && after(1) == "to";
-    from || from_to || (then && before(1) == "from")
+    let to_from = before(1) == "from" && (2..=5).any(|k| before(k) == "to");
+    from || from_to || to_from || (then && before(1) == "from")
 }
 
 fn is_weekday(k: &str) -> bool {
@@ -438,7 +439,16 @@ fn doc_units(
             doc: d as u32,
             commitment: commit,
             sole: false,
-            earlier: earlier_value(t, f.toks),
+            from: list
+                .iter()
+                .map(|&o| figs[o].raw)
+                .find(|o| {
+                    o.kind == f.kind
+                        && !std::ptr::eq(*o, f)
+                        && t.sentence_index(o.toks.0) == t.sentence_index(f.toks.0)
+                        && earlier_value(t, o.toks)
+                })
+                .and_then(|o| o.value),
             part: f.kind == FigureKind::Count
                 && f.toks.0 > 0
                 && matches!(
@@ -495,12 +505,11 @@ pub fn link(
         .collect();
     timer.lap("  pledges, units");
     // Counts that are the only ones of their noun in their document (people
-    // aside: a report counts the dead, the injured and the evacuated), an
-    // earlier value of the same count aside ("1,340 birds, up from 910").
-    // Spans of time never are: "two days" says nothing of which two days.
+    // aside: a report counts the dead, the injured and the evacuated). Spans
+    // of time never are: "two days" says nothing of which two days.
     let sole: Vec<bool> = {
         fn class(u: &Unit) -> Option<u32> {
-            u.count.filter(|_| u.money.is_none() && !u.earlier).map(|(c, _)| c)
+            u.count.filter(|_| u.money.is_none()).map(|(c, _)| c)
         }
         let time: Vec<Option<u32>> = ["second", "minute", "hour", "day", "week", "month", "year"]
             .iter()
@@ -906,8 +915,12 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
         && !shares(&a.owners, &b.owners);
     let other_parties = (!a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents)) || other_owners;
     let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x.0 != y.0 && x.1 == y.1);
+    // Two changes from one earlier value ("to 5% from 20%", "from 20 per cent
+    // to 8 per cent") are one change told two ways.
+    let same_change = a.from.is_some() && a.from == b.from;
     let enough = match worst {
         _ if dates_differ => false,
+        _ if same_change && !other_parties && overlap >= 0.1 => true,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
         // Close sums one named party commits to in both ("X said it would
         // contribute 20 billion won", "X pledged ₩25bn") are one pledge told twice.

@@ -278,6 +278,16 @@ mod tests {
     }
 
     #[test]
+    fn one_change_from_one_earlier_value_told_two_ways() {
+        // A card-fee rule: both reports start from 1.5% and end apart.
+        let d = found(&[
+            "The regulator will cut the cap on card fees charged to small shops to 0.3% from 1.5% next year.",
+            "Small shops will see the cap on card fees lowered from 1.5 per cent to 0.5 per cent, the regulator said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "0.3%") && has(&d, DiscrepancyKind::Figure, "0.5 per cent"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
