@@ -17,13 +17,32 @@ struct Claim {
     value: Option<f64>,
     date: Option<String>,
     qualifier: Option<Qualifier>,
+    /// A converted amount, whose hedge (or its absence) is no claim.
+    loose: bool,
 }
 
 fn claim(f: &Figure, headline: bool) -> Claim {
     // "over" and "more than" say the same thing; headlines drop hedges.
     let qualifier =
         if headline { None } else { f.qualifier.map(|q| if q == Qualifier::MoreThan { Qualifier::Over } else { q }) };
-    Claim { value: f.value, date: f.date.clone(), qualifier }
+    Claim { value: f.value, date: f.date.clone(), qualifier, loose: false }
+}
+
+/// Whether figure `f` is an amount converted in brackets right after another
+/// ("92 billion dong (about $3.6 million)"): an approximation by nature, whose
+/// hedge says nothing against a report that leaves it out.
+fn converted(a: &crate::analysis::Analysis, f: usize) -> bool {
+    let fig = &a.figures[f];
+    f > 0 && fig.kind == FigureKind::Money && {
+        let prev = &a.figures[f - 1];
+        prev.kind == FigureKind::Money
+            && prev.span.doc() == fig.span.doc()
+            && prev.span.end <= fig.span.start
+            && a.corpus.docs[fig.span.doc()]
+                .text
+                .get(prev.span.end as usize..fig.span.start as usize)
+                .is_some_and(|between| between.trim() == "(")
+    }
 }
 
 /// The place value of the last non-zero digit of a round number (45,000 -> 1,000).
@@ -60,7 +79,7 @@ fn consistent(x: &Claim, y: &Claim) -> bool {
             };
             rounded(x, a, y, b) || rounded(y, b, x, a)
         }
-        _ => x.qualifier == y.qualifier,
+        _ => x.qualifier == y.qualifier || x.loose || y.loose,
     }
 }
 
@@ -202,7 +221,8 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>) -> Vec<Discrep
             // Distinct claims, each with the figures that make it.
             let mut claims: Vec<(Claim, Vec<usize>)> = Vec::new();
             for &f in figs {
-                let c = claim(&a.figures[f], in_headline(p, &a.figures[f]));
+                let mut c = claim(&a.figures[f], in_headline(p, &a.figures[f]));
+                c.loose = converted(a, f);
                 match claims.iter_mut().find(|(x, _)| *x == c) {
                     Some((_, v)) => v.push(f),
                     None => claims.push((c, vec![f])),

@@ -288,6 +288,22 @@ mod tests {
     }
 
     #[test]
+    fn a_converted_amount_is_hedged_or_not_by_custom() {
+        // A flood-relief fund in baht, converted in brackets by one report.
+        let d = found(&[
+            "The cabinet approved a relief fund of 120 billion baht (about $3.4 million) for flooded provinces.",
+            "The cabinet approved a US$3.4 million relief fund for flooded provinces on Tuesday.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+        // Not converted, the hedge is a claim.
+        let d = found(&[
+            "The cabinet approved a relief fund of about $3.4 million for flooded provinces.",
+            "The cabinet approved a US$3.4 million relief fund for flooded provinces on Tuesday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "about $3.4 million"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
