@@ -304,6 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn two_chief_officers_opening_a_sentence() {
+        // An insurer's shake-up: one report makes the departing executive its
+        // chief compliance officer, another its chief risk officer.
+        let d = found(&[
+            "The insurer said its board had met on Monday. Chief compliance officer Hana Ito will leave in March.",
+            "The board met on Monday. Chief risk officer Hana Ito will leave the insurer in March.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Chief compliance officer"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15

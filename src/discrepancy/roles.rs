@@ -394,6 +394,10 @@ fn is_office(base: &str) -> bool {
     if words.len() >= 3 && words[0] == "head" && words[1] == "of" {
         return true;
     }
+    // "Chief compliance officer": an executive office of one holder.
+    if words.len() >= 3 && words[0] == "chief" && words[words.len() - 1] == "officer" {
+        return true;
+    }
     for w in &mut words {
         *w = crate::lexicon::without_hyphen_modifier(w).to_string();
     }

@@ -1435,8 +1435,18 @@ impl Ctx<'_> {
                 if !ok {
                     continue;
                 }
-                // A modifier in front makes another office ("deputy director general").
+                // "Chief compliance officer X" opening a sentence: the words between
+                // the capitalised first word and the role noun name the office.
                 let mut s = s;
+                if s > 0
+                    && t.toks[a].has(flag::INITIAL)
+                    && t.toks[a].has(flag::CAP)
+                    && self.lex.lower_roles.contains_first(words[0])
+                    && words[1..s].iter().all(|w| !self.lex.is_function_word(w) && !self.lex.is_speech_verb(w))
+                {
+                    s = 0;
+                }
+                // A modifier in front makes another office ("deputy director general").
                 while s > 0
                     && matches!(
                         words[s - 1],
