@@ -315,6 +315,18 @@ mod tests {
     }
 
     #[test]
+    fn two_parts_every_report_states_are_no_conflict() {
+        // A sanctions settlement: a fine and a forfeiture, in both reports.
+        let d = found(&[
+            "The exporter will pay a total of $16 million, consisting of a fine of $12 million and the \
+             confiscation of $4 million, prosecutors said.",
+            "Under the settlement the exporter pays $16 million: a $12 million fine and $4 million in confiscated \
+             proceeds, prosecutors said.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
