@@ -1108,25 +1108,28 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                 // document states, counts as not placed when the words around it
                 // are words around that group's amounts: "the ₩24.1 billion
                 // penalty" beside "a penalty of ₩21.4 billion".)
-                let one_placed = shared(fi) != shared(fj)
-                    && (group_of(fi).is_none()
-                        || group_of(fj).is_none()
-                        || (matches!(what, Stated::Money(_)) && {
-                            let (placed, apart) = if shared(fi) { (fi, fj) } else { (fj, fi) };
-                            group_of(placed).is_some_and(|(pledge, g)| {
-                                let group = if pledge { &a.pledges[g] } else { &a.quantities[g] };
-                                let own = words_near(t, toks_of(t, apart));
-                                group.figures.iter().any(|&k| {
-                                    let f = &a.figures[k];
-                                    let tk = &p.docs[f.span.doc()].tokens;
-                                    words_near(tk, toks_of(tk, f)).iter().any(|w| own.contains(w))
+                let one_placed = || {
+                    shared(fi) != shared(fj)
+                        && (group_of(fi).is_none()
+                            || group_of(fj).is_none()
+                            || (matches!(what, Stated::Money(_)) && {
+                                let (placed, apart) = if shared(fi) { (fi, fj) } else { (fj, fi) };
+                                group_of(placed).is_some_and(|(pledge, g)| {
+                                    let group = if pledge { &a.pledges[g] } else { &a.quantities[g] };
+                                    let own = words_near(t, toks_of(t, apart));
+                                    // (A few of its amounts say what it is for.)
+                                    group.figures.iter().take(16).any(|&k| {
+                                        let f = &a.figures[k];
+                                        let tk = &p.docs[f.span.doc()].tokens;
+                                        words_near(tk, toks_of(tk, f)).iter().any(|w| own.contains(w))
+                                    })
                                 })
-                            })
-                        }));
+                            }))
+                };
                 if !what.same(other)
                     || fi.sentence == fj.sentence
-                    || !one_placed
                     || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
+                    || !one_placed()
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
                         owners_agree(t, &people[doc], toks_of(t, fi), toks_of(t, fj))
