@@ -946,7 +946,6 @@ fn find(p: &mut [usize], x: usize) -> usize {
     r
 }
 
-/// The key an organisation's name is compared by: folded, without a leading "the".
 /// A company's legal form after its name ("Ltd", "`GmbH`"), folded.
 fn is_legal_form(w: &str) -> bool {
     matches!(
@@ -978,6 +977,7 @@ fn is_legal_form(w: &str) -> bool {
     )
 }
 
+/// The key an organisation's name is compared by: folded, without a leading "the".
 fn org_name_key(display: &str) -> String {
     let f = fold(display);
     let f = f.strip_prefix("the ").unwrap_or(&f);

@@ -1326,20 +1326,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        // "Thanh Hoa province", "Kerry county": an administrative area.
+        // "Thanh Hoa province", "Kerry county": a place, named before its kind.
         if c.kind_before.is_none()
             && t.toks.get(last + 1).is_some_and(|x| x.kind == Kind::Word && !x.has(flag::CAP))
-            && matches!(
-                self.t.key(last + 1),
-                "province"
-                    | "region"
-                    | "district"
-                    | "county"
-                    | "prefecture"
-                    | "municipality"
-                    | "governorate"
-                    | "oblast"
-            )
+            && self.lex.kind_nouns.get(self.t.key(last + 1)) == Some(&EntityKind::Place)
         {
             c.kind_before = Some(EntityKind::Place);
         }
