@@ -169,6 +169,8 @@ pub struct Lexicon {
     /// Words that open a credit line ("Photo:", "Reporting by"), which names people.
     pub credits: PhraseMap<()>,
     pub org_heads: HashSet<String>,
+    /// Companies' legal forms ("ltd", "gmbh", "s.a"), folded, without a final period.
+    pub legal_forms: HashSet<String>,
     pub org_prefixes: HashSet<String>,
     /// Words that start an organisation's name without "of" ("Grupo X", "Naviera X").
     pub org_starts: HashSet<String>,
@@ -457,6 +459,12 @@ impl Lexicon {
                     if let Some(last) = w.split_whitespace().last() {
                         l.org_heads.insert(fold(last.trim_end_matches('.')));
                     }
+                }
+                "legal" => {
+                    if let Some(last) = w.split_whitespace().last() {
+                        l.org_heads.insert(fold(last.trim_end_matches('.')));
+                    }
+                    l.legal_forms.insert(fold(w.trim_end_matches('.')));
                 }
                 "prefix" => {
                     l.org_prefixes.insert(fold(w));

@@ -775,7 +775,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         let full = org_name_key(display(m));
                         full.strip_prefix(key.as_str())
                             .and_then(|rest| rest.strip_prefix(' '))
-                            .is_some_and(|rest| is_legal_form(rest.trim_end_matches('.')))
+                            .is_some_and(|rest| lex.legal_forms.contains(rest.trim_end_matches('.')))
                     })
                 })
             })
@@ -944,37 +944,6 @@ fn find(p: &mut [usize], x: usize) -> usize {
         y = n;
     }
     r
-}
-
-/// A company's legal form after its name ("Ltd", "`GmbH`"), folded.
-fn is_legal_form(w: &str) -> bool {
-    matches!(
-        w,
-        "inc"
-            | "incorporated"
-            | "ltd"
-            | "limited"
-            | "llc"
-            | "llp"
-            | "plc"
-            | "ag"
-            | "sa"
-            | "s.a"
-            | "sas"
-            | "spa"
-            | "s.p.a"
-            | "gmbh"
-            | "nv"
-            | "n.v"
-            | "bv"
-            | "b.v"
-            | "asa"
-            | "oyj"
-            | "pty ltd"
-            | "bhd"
-            | "corp"
-            | "co"
-    )
 }
 
 /// The key an organisation's name is compared by: folded, without a leading "the".
