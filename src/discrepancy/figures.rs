@@ -959,6 +959,10 @@ fn owners_agree(t: &Tokens, people: &[(u32, u32)], x: Option<(usize, usize)>, y:
                     && !named_person(i)
                     && !lex.function.contains(t.key(i))
                     && crate::extract::numbers::month_number(t.text(i)).is_none()
+                    // Places and their peoples are background ("South Korea will
+                    // scrap duties on 95%", "the Korean tariff cuts cover 90%").
+                    && !lex.demonyms.contains_word(t.key(i))
+                    && !lex.place_names.contains_word(t.key(i))
             })
             .map(|i| t.key(i))
             .collect()

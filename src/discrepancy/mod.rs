@@ -327,6 +327,18 @@ mod tests {
     }
 
     #[test]
+    fn a_country_and_its_people_are_no_two_owners() {
+        // A trade accord: the share of farm goods freed of duty, given by the
+        // country in one sentence and by its adjective in another.
+        let d = found(&[
+            "Under the accord Japan will scrap duties on 95% of Chilean farm products from January.",
+            "Under the accord Japan will scrap duties on 95% of Chilean farm products from January.\n\n\
+             The Japanese tariff cuts cover 90% of Chilean farm products but exclude wine.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "90%"), "{d:?}");
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
