@@ -1130,10 +1130,29 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                                 })
                             }))
                 };
+                // Both placed, in two groups, where another report states the
+                // one value for what this report gives the other ("all 24 crew
+                // members" with the others' 24, and "22 crew" where another
+                // report has 24 crew).
+                let crossed = || {
+                    let other_says = |f: &Figure, v: f64| {
+                        group_of(f).is_some_and(|(pledge, g)| {
+                            let group = if pledge { &a.pledges[g] } else { &a.quantities[g] };
+                            group
+                                .figures
+                                .iter()
+                                .any(|&k| a.figures[k].span.doc() != doc && a.figures[k].value == Some(v))
+                        })
+                    };
+                    shared(fi)
+                        && shared(fj)
+                        && group_of(fi) != group_of(fj)
+                        && (other_says(fj, vi) || other_says(fi, vj))
+                };
                 if !what.same(other)
                     || fi.sentence == fj.sentence
                     || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
-                    || !one_placed()
+                    || !(one_placed() || crossed())
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
                         owners_agree(t, &people[doc], toks_of(t, fi), toks_of(t, fj))

@@ -339,6 +339,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_whose_two_values_are_each_linked_elsewhere() {
+        // A trawler sinking: the third report gives the crew as the others do,
+        // then again with another number that the linker puts with the second
+        // report's count.
+        let d = found(&[
+            "All 18 crew members were winched to safety by a coastguard helicopter on Monday.",
+            "The trawler, with 18 crew on board, sank in a gale off the headland on Monday.",
+            "All 18 crew members were winched to safety on Monday.\n\n\
+             Questions remain about why the trawler, with 16 crew on board, sailed into the gale.",
+        ]);
+        assert!(
+            d.iter()
+                .any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("18 crew members") && s.contains("16 crew")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn a_count_after_of_is_the_whole_unless_a_part_comes_first() {
         // A baby-formula recall: "the recall of 14 lots" is the recall itself, so
         // a later "the 16 lots" in the same report contradicts it; "three of 15
