@@ -178,6 +178,26 @@ fn owners(
     out
 }
 
+/// Words before a count that make it a part left or added, not the whole:
+/// "the remaining 76,800 tonnes", "another 40 workers".
+pub(crate) const PART_WORDS: &[&str] = &["remaining", "another", "additional", "further", "extra", "other"];
+
+/// The value of the earlier figure of the same kind that the sentence of
+/// `list[x]` gives ("to 5% from 20%": 20). `list` is in reading order, so
+/// only the figures of that sentence, on either side, are read.
+fn earlier_in_sentence(t: &Tokens, list: &[usize], figs: &[FigRef<'_>], x: usize) -> Option<f64> {
+    let f = figs[list[x]].raw;
+    let r = t.sentence_of(f.toks.0);
+    let in_sentence = |&&g: &&usize| r.contains(&figs[g].raw.toks.0);
+    let before = list[..x].iter().rev().take_while(in_sentence);
+    let after = list[x + 1..].iter().take_while(in_sentence);
+    before
+        .chain(after)
+        .map(|&g| figs[g].raw)
+        .find(|o| o.kind == f.kind && earlier_value(t, o.toks))
+        .and_then(|o| o.value)
+}
+
 /// Whether byte `pos` lies in a place's mention (`ents` sorted by start).
 fn in_place(ents: &[(u32, u32, u32, bool)], pos: u32) -> bool {
     let k = ents.partition_point(|m| m.0 <= pos);
@@ -439,22 +459,8 @@ fn doc_units(
             doc: d as u32,
             commitment: commit,
             sole: false,
-            from: list
-                .iter()
-                .map(|&o| figs[o].raw)
-                .find(|o| {
-                    o.kind == f.kind
-                        && !std::ptr::eq(*o, f)
-                        && t.sentence_index(o.toks.0) == t.sentence_index(f.toks.0)
-                        && earlier_value(t, o.toks)
-                })
-                .and_then(|o| o.value),
-            part: f.kind == FigureKind::Count
-                && f.toks.0 > 0
-                && matches!(
-                    t.key(f.toks.0 - 1),
-                    "remaining" | "another" | "additional" | "further" | "extra" | "other"
-                ),
+            from: earlier_in_sentence(t, list, figs, x),
+            part: f.kind == FigureKind::Count && f.toks.0 > 0 && PART_WORDS.contains(&t.key(f.toks.0 - 1)),
             figs: fig_ids.into_boxed_slice(),
             money: sig.money,
             count: sig.count,

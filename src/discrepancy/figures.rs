@@ -853,29 +853,10 @@ fn near_miss(x: f64, y: f64) -> bool {
 }
 
 /// Words that make a count a part, a change or another time's value, not the
-/// document's figure for the whole: "the first six jets", "another 40
-/// workers", "rose to 44".
+/// document's figure for the whole: "the first six jets", "rose to 44" (and
+/// the linker's part words, "another 40 workers").
 const NOT_THE_WHOLE: &[&str] = &[
-    "first",
-    "last",
-    "another",
-    "other",
-    "more",
-    "additional",
-    "remaining",
-    "further",
-    "extra",
-    "new",
-    "former",
-    "previous",
-    "of",
-    "to",
-    "from",
-    "by",
-    "only",
-    "just",
-    "each",
-    "per",
+    "first", "last", "more", "new", "former", "previous", "of", "to", "from", "by", "only", "just", "each", "per",
     "every",
 ];
 
@@ -1075,6 +1056,7 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                 let before = t.key(r.0.checked_sub(1)?);
                 let whole = f.value.is_some_and(|v| v >= if f.kind == FigureKind::Count { 10.0 } else { 1.0 })
                     && !matches!(f.qualifier, Some(Qualifier::UpTo | Qualifier::Under))
+                    && !crate::pledge::PART_WORDS.contains(&before)
                     && (!NOT_THE_WHOLE.contains(&before) || (before == "of" && !part_of(t, r.0)))
                     && !crate::pledge::earlier_value(t, r)
                     && !in_headline(p, f)
