@@ -843,13 +843,14 @@ pub fn single_source(p: &Parts<'_>) -> Vec<Discrepancy> {
 
 /// Whether two counts are close enough to be one number misstated rather than
 /// two things: within a fifth of each other ("1,150" and "1,250", "22" and
-/// "24"), or the same digits in another order ("3,200" and "2,300").
+/// "24"), the same digits in another order ("3,200" and "2,300"), or, below
+/// ten, within two ("seven" and "eight", "seven" and "nine").
 fn near_miss(x: f64, y: f64) -> bool {
     let (lo, hi) = if x < y { (x, y) } else { (y, x) };
     if lo <= 0.0 || lo == hi || x.fract() != 0.0 || y.fract() != 0.0 {
         return false;
     }
-    hi / lo <= 1.2 || crate::pledge::digits_swapped(lo, hi)
+    hi / lo <= 1.2 || crate::pledge::digits_swapped(lo, hi) || (hi < 10.0 && hi - lo <= 2.0)
 }
 
 /// Words that make a count a part, a change or another time's value, not the
@@ -1054,7 +1055,7 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                 let f = &a.figures[i];
                 let r = toks_of(t, f)?;
                 let before = t.key(r.0.checked_sub(1)?);
-                let whole = f.value.is_some_and(|v| v >= if f.kind == FigureKind::Count { 10.0 } else { 1.0 })
+                let whole = f.value.is_some_and(|v| v >= if f.kind == FigureKind::Count { 3.0 } else { 1.0 })
                     && !matches!(f.qualifier, Some(Qualifier::UpTo | Qualifier::Under))
                     && !crate::pledge::PART_WORDS.contains(&before)
                     && (!NOT_THE_WHOLE.contains(&before) || (before == "of" && !part_of(t, r.0)))

@@ -190,6 +190,19 @@ mod tests {
              The Harbour Pilots Association, with 4,800 members nationwide, backed the walkout.",
         ]);
         assert!(!not_one.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{not_one:?}");
+        // A small count, one apart: an avalanche report names six climbers
+        // buried, as the other does, and ends with "the five climbers".
+        let d = found(&[
+            "An avalanche buried six climbers near the summit ridge on Saturday, the mountain rescue service said.",
+            "The avalanche buried six climbers near the summit ridge on Saturday, rescuers said.\n\n\
+             A helicopter flew in at dawn. The five climbers were taken to hospital in the valley.",
+        ]);
+        assert!(
+            d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure
+                && s.contains("six climbers")
+                && s.contains("five climbers")),
+            "{d:?}"
+        );
     }
 
     #[test]
