@@ -195,7 +195,34 @@ impl Ctx<'_> {
         if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
             return false;
         }
-        s.len() > 9 || !(is_month(s) || is_weekday(s)) || self.month_as_first_name(i) || self.weekday_in_name(i)
+        s.len() > 9
+            || !(is_month(s) || is_weekday(s))
+            || self.month_as_first_name(i)
+            || self.month_as_given_name_last(i)
+            || self.weekday_in_name(i)
+    }
+
+    /// "Plant manager Ishikawa Jun said": a month that is a given name, right
+    /// after a family name written first, and before no number ("Jun 5", "Jun.
+    /// 5"), is part of the name.
+    fn month_as_given_name_last(&self, i: usize) -> bool {
+        let t = self.t;
+        let s = t.text(i);
+        if i == 0 || !is_month(s) || !self.lex.first_names.contains(t.key(i)) {
+            return false;
+        }
+        let p = &t.toks[i - 1];
+        let family = p.is_cap_word()
+            && !p.has(flag::ALL_CAPS)
+            && !t.toks[i].has(flag::BREAK_BEFORE)
+            && !is_month(t.text(i - 1))
+            && !is_weekday(t.text(i - 1))
+            && !self.lex.is_common(t.key(i - 1))
+            && !self.lex.function.contains(t.key(i - 1))
+            && !self.lex.place_names.contains_word(t.key(i - 1))
+            && !self.lex.org_heads.contains(t.key(i - 1));
+        let number_at = |j: usize| t.toks.get(j).is_some_and(|x| x.kind == Kind::Number);
+        family && !number_at(i + 1) && !(t.is_punct(i + 1, '.') && number_at(i + 2))
     }
 
     /// "Đặng Thu Trang": a short weekday ("Thu", "Sat") without its period,
@@ -2319,6 +2346,17 @@ mod tests {
     }
 
     #[test]
+    fn particles_of_portuguese_faroese_and_catalan_names() {
+        // A Lisbon court, a Faroese fishery and a Barcelona council: "do", "í"
+        // and "i" stand inside names as "de" does.
+        let p = people("Judge Maria do Carmo Vieira ruled. Minister Jógvan á Lakjuni and Marta Puig i Ferrer spoke.");
+        assert_eq!(p, vec!["Maria do Carmo Vieira", "Jógvan á Lakjuni", "Marta Puig i Ferrer"]);
+        assert_eq!(people("\"We will go on,\" said Mr í Dali."), vec!["Mr í Dali"]);
+        // Not between words that name no person.
+        assert!(people("Why Voters do Not Trust the Council").is_empty());
+    }
+
+    #[test]
     fn speech_verbs_and_lower_roles_mark_people() {
         assert_eq!(people("Okafor said he was ready."), vec!["Okafor"]);
         // A lone word that speaks may be a company: it needs more evidence.
@@ -2382,7 +2420,15 @@ mod tests {
     fn a_month_that_is_a_first_name() {
         assert!(people("(Reporting by Ann Lee; Editing by Jan de Vries)").contains(&"Jan de Vries".to_string()));
         assert!(people("The ward's head nurse, June Okafor, said beds were full.").contains(&"June Okafor".to_string()));
-        for text in ["In May Parliament voted against the plan.", "On 12 May Reuters reported the sale."] {
+        // A given name written after the family name, at the end of a sentence too.
+        let p = people("Plant manager Ishikawa Jun said the staff had left. The foreman was Mr Okada Jun.");
+        assert!(p.contains(&"Ishikawa Jun".to_string()) && p.contains(&"Mr Okada Jun".to_string()), "{p:?}");
+        for text in [
+            "In May Parliament voted against the plan.",
+            "On 12 May Reuters reported the sale.",
+            "The Tokyo Jun 5 meeting was cancelled.",
+            "The Tokyo Jun. 5 meeting was cancelled.",
+        ] {
             assert!(!names(text).iter().any(|(s, _)| s.starts_with("May")), "{text}: {:?}", names(text));
         }
     }
