@@ -560,7 +560,11 @@ impl Ctx<'_> {
         let t = self.t;
         let common =
             |i: usize| t.toks[i].has(flag::CAP) && self.lex.is_common(t.key(i)) && !self.lex.is_first_name(t.key(i));
-        let first = run[0];
+        let mut first = run[0];
+        // "... and the Creative Economy X"
+        if first >= 5 && t.key(first - 1) == "the" {
+            first -= 1;
+        }
         if first < 4 || t.key(first - 1) != "and" {
             return None;
         }
@@ -570,7 +574,8 @@ impl Ctx<'_> {
             i -= 1;
             if t.is_punct(i, ',') {
                 comma = true;
-            } else if !common(i) {
+            } else if !(t.toks[i].has(flag::CAP) && self.lex.is_common(t.key(i))) {
+                // (Words of the portfolio before may be first names too: "Art".)
                 break;
             }
         }
@@ -654,7 +659,9 @@ impl Ctx<'_> {
         // in front of a title; the organisation is mentioned, the rest is a person.
         let org_then_title = (1..run.len().min(4)).find(|&k| {
             self.title_at(run, k).is_some_and(|(n, c)| {
-                c & title::HEAD != 0 && k + n < run.len() && self.t.toks[run[k + n]].has(flag::CAP)
+                // (A portfolio may follow: "EU Commissioner for Trade X".)
+                let after = k + n + usize::from(k + n < run.len() && matches!(self.t.key(run[k + n]), "for" | "of"));
+                c & title::HEAD != 0 && after < run.len() && self.t.toks[run[after]].has(flag::CAP)
             }) && self.geo_len(run, 0) < k
                 && ((0..k).all(|q| self.title_at(run, q).is_none())
                     // "Financial Oversight Service Governor X": words that can
@@ -669,7 +676,9 @@ impl Ctx<'_> {
         if let Some(k) = org_then_title {
             let prefix = &run[..k];
             if !headline {
-                self.push_org(prefix[0], prefix[k - 1], prefix, false, headline);
+                // ("EU Commissioner X": an acronym, which joins its organisation.)
+                let acronym = k == 1 && self.t.toks[prefix[0]].has(flag::ALL_CAPS);
+                self.push_org(prefix[0], prefix[k - 1], prefix, acronym, headline);
             }
             self.role_org = Some(crate::text::fold(&self.flat_text(prefix[0], prefix[k - 1])));
             self.process(&run[k..], sent);
@@ -1921,7 +1930,13 @@ impl Ctx<'_> {
                 && lex.org_connectors.contains(self.t.key(i))
                 && !lex.particles.contains(self.t.key(i))
         });
-        let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS));
+        // A regnal number ends a name ("Adekunle Olaosebikan III"); it is no acronym.
+        let regnal = |i: usize| {
+            i == last
+                && (n >= 3 || cues.title)
+                && matches!(t.text(i), "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII")
+        };
+        let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS) && !regnal(i));
         // Lower-case particles do not make a name longer ("María Fernanda de la
         // Garza Quiroga" has four names).
         let name_words =
@@ -2343,6 +2358,27 @@ mod tests {
         );
         assert_eq!(people("Later, Mr Okonkwo left."), vec!["Mr Okonkwo"]);
         assert_eq!(people("It was hosted by Prime Minister Dame Alva Reyes."), vec!["Dame Alva Reyes"]);
+    }
+
+    #[test]
+    fn rulers_commissioners_and_listed_portfolios() {
+        // A Benin palace, a Brussels grant and a Lagos ministry: a regnal number
+        // ends a name, a commissioner's portfolio follows "for", and a portfolio
+        // listed with "and the" is no part of the minister's name.
+        let p = people("The Ojomu of Ajiran, Oba Babatunde Adewale II, received the gift.");
+        assert_eq!(p, vec!["Babatunde Adewale II"]);
+        assert_eq!(
+            people("It was opened by King Harald V and King Carl XII, the curators said."),
+            vec!["Harald V", "Carl XII"]
+        );
+        let n = names("The grant is final, EU Commissioner for Health and Food Safety Margit Lindqvist said.");
+        assert!(n.contains(&("Margit Lindqvist".to_string(), Some(EntityKind::Person))), "{n:?}");
+        let p = people("Minister of Art, Tourism and the Digital Economy Chiamaka Obi-Nwosu said the hall was ready.");
+        assert_eq!(p, vec!["Chiamaka Obi-Nwosu"]);
+        // A given name after the family name, with a role in apposition.
+        let p =
+            people("Few agree. Nakamura Aiko, a paper conservator who repaired the scrolls, said they were fragile.");
+        assert_eq!(p, vec!["Nakamura Aiko"]);
     }
 
     #[test]
