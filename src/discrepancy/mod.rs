@@ -733,6 +733,18 @@ mod tests {
             "“We will not allow one dispute to paralyse our economy,” Transport Minister Marco Ferri said.",
         ]);
         assert!(has(&d, DiscrepancyKind::Quote, "attributed to Paolo Greco and Marco Ferri"), "{d:?}");
+        // Word for word, given to a minister in one report and to a union leader
+        // in another: said so, with where each is named as the evidence.
+        let texts = [
+            "“Nobody should pay for this strike twice,” said Labour Minister Ines Carvalho on Monday.",
+            "The unions agree. “Nobody should pay for this strike twice,” union leader Rui Baptista said.",
+        ];
+        let names: Vec<String> = (0..2).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip(texts)));
+        let q = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Quote).expect("a quote discrepancy");
+        assert!(q.summary.starts_with("The same words are attributed to Ines Carvalho"), "{}", q.summary);
+        let shown: Vec<&str> = q.spans.iter().map(|&s| a.span_text(s)).collect();
+        assert!(shown.contains(&"Ines Carvalho") && shown.contains(&"Rui Baptista"), "{shown:?}");
     }
 
     #[test]

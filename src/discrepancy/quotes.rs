@@ -205,6 +205,7 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
             members.iter().map(|&q| qs[q].span).collect(),
             if speakers.len() > 1 { 0.75 } else { 0.7 },
         );
+        let mut reworded = false;
         let rq = &qs[reference];
         d.details.push(format!("{}: {}", doc_label(a, rq.span.doc()), rq.words.join(" ")));
         for &q in &members[1..] {
@@ -229,6 +230,7 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
             let edits =
                 if flip { diff::diff(&lw, &sw, crate::text::fold) } else { diff::diff(&sw, &lw, crate::text::fold) };
             let line = if diff::changes(&edits) {
+                reworded = true;
                 diff::render(&edits)
             } else if partner == reference {
                 "(same words)".to_string()
@@ -240,11 +242,52 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         if speakers.len() > 1 {
             let names: Vec<&str> = speakers.iter().map(|&s| a.entities[s].name.as_str()).collect();
             d.details.push(format!("attributed to {}", names.join(" and ")));
+            // Who says it is the evidence: each quotation's speaker where it is named.
+            for &q in members.iter() {
+                if let Some(m) = qs[q].speaker.and_then(|sp| speaker_near(&a.entities[sp], qs[q].span)) {
+                    d.spans.push(m);
+                }
+            }
+            if !reworded {
+                let said: Vec<String> = speakers
+                    .iter()
+                    .map(|&sp| {
+                        let mut by: Vec<String> = members
+                            .iter()
+                            .filter(|&&q| qs[q].speaker == Some(sp))
+                            .map(|&q| doc_label(a, qs[q].span.doc()))
+                            .collect();
+                        by.dedup();
+                        format!("{} ({})", a.entities[sp].name, by.join(", "))
+                    })
+                    .collect();
+                d.summary = format!("The same words are attributed to {}", said.join(" and to "));
+            }
         }
         d.entity = speakers.first().copied();
         out.push(d);
     }
     out
+}
+
+/// The mention of a quotation's speaker nearest to it, within a few lines.
+fn speaker_near(e: &crate::model::Entity, q: Span) -> Option<Span> {
+    e.mentions
+        .iter()
+        .filter(|m| m.doc == q.doc)
+        .map(|m| {
+            let gap = if m.start >= q.end {
+                m.start - q.end
+            } else if m.end <= q.start {
+                q.start - m.end
+            } else {
+                0
+            };
+            (gap, *m)
+        })
+        .filter(|&(gap, _)| gap <= 300)
+        .min_by_key(|&(gap, _)| gap)
+        .map(|(_, m)| m)
 }
 
 fn root(p: &mut [usize], x: usize) -> usize {
