@@ -276,13 +276,7 @@ fn speaker_near(e: &crate::model::Entity, q: Span) -> Option<Span> {
         .iter()
         .filter(|m| m.doc == q.doc)
         .map(|m| {
-            let gap = if m.start >= q.end {
-                m.start - q.end
-            } else if m.end <= q.start {
-                q.start - m.end
-            } else {
-                0
-            };
+            let gap = if m.start >= q.end { m.start - q.end } else { q.start.saturating_sub(m.end) };
             (gap, *m)
         })
         .filter(|&(gap, _)| gap <= 300)
