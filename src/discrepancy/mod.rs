@@ -547,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn a_deputys_rank_and_a_curators_office_against_the_full_one() {
+        // A warehouse fire and a gallery's loan: one report makes the commander
+        // a deputy, another makes the director the chief curator.
+        let d = found(&[
+            "The blaze was contained by dawn, said Petra Novak, commander of the Brno fire brigade. \
+             The gallery's director, Tomas Hruby, said the loan was safe.",
+            "Deputy fire commander Petra Novak said the roof had collapsed. The gallery's chief curator, \
+             Tomas Hruby, said the loan was safe.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Petra Novak"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Tomas Hruby"), "{d:?}");
+    }
+
+    #[test]
     fn one_company_two_chief_executives() {
         let d = found(&[
             "Nordlite ASA recalled 310,000 batteries. Nordlite said the cost was high. \

@@ -189,8 +189,21 @@ pub fn titles(p: &Parts<'_>, spins: &[Spin]) -> Vec<Discrepancy> {
             )
         };
         let has_post = ent.role_uses.iter().any(|r| post(r) && crew(r));
-        let offices: Vec<&RoleUse> =
-            ent.role_uses.iter().filter(|r| is_office(&r.base) || post(r) || (has_post && crew(r))).collect();
+        // So is the same rank with a lesser word before the name ("Deputy fire
+        // commander X" against "X, commander of the fire service").
+        let post_heads: BTreeSet<String> = ent
+            .role_uses
+            .iter()
+            .filter(|r| post(r))
+            .filter_map(|r| crate::lexicon::split_phrase(&r.base).pop())
+            .collect();
+        let same_post =
+            |r: &RoleUse| crate::lexicon::split_phrase(&r.base).pop().is_some_and(|w| post_heads.contains(&w));
+        let offices: Vec<&RoleUse> = ent
+            .role_uses
+            .iter()
+            .filter(|r| is_office(&r.base) || post(r) || (has_post && crew(r)) || same_post(r))
+            .collect();
         let mut distinct: Vec<&RoleUse> = Vec::new();
         for r in &offices {
             if !distinct.iter().any(|d| compatible(&d.base, &r.base)) {
