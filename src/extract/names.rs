@@ -997,11 +997,13 @@ impl Ctx<'_> {
         let stripped_the = role_start == 0 && first > sent.start && matches!(self.t.key(first - 1), "the");
         let empty_appositive = is_slot(t, next);
         let after_word = next < sent.end && t.toks[next].kind == Kind::Word && !t.toks[next].has(flag::CAP);
+        // (A headline's bare title is its style: "Finance Minister announces
+        // cuts", a line that no full stop ends.)
+        let headline = t.toks[first].has(flag::HEADLINE)
+            || !matches!(t.text(sent.end - 1), "." | "!" | "?" | "\"" | "”" | "'" | "’" | ")");
         let aux = after_word
-            && matches!(
-                self.t.key(next),
-                "is" | "was" | "will" | "has" | "had" | "would" | "said" | "says" | "told" | "added"
-            );
+            && (matches!(self.t.key(next), "is" | "was" | "will" | "has" | "had" | "would")
+                || (self.lex.is_speech_verb(self.t.key(next)) && !headline));
         let bare_subject =
             aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"));
         // "thanked Labour Minister , who visited": a comma set apart from the
@@ -2534,6 +2536,12 @@ mod tests {
             assert_eq!(d.blanks[0].base, "Health Secretary");
         }
         let t = tokenize("The Health Secretary is expected to say more.", lex);
+        assert!(find(&t, 0, lex).blanks.is_empty());
+        // A bare title before any speech verb, where a reprint dropped the name;
+        // not in a headline, whose style it is.
+        let t = tokenize("Icelandic Fisheries Minister  announced a quota of 80,000 tonnes.", lex);
+        assert_eq!(find(&t, 0, lex).blanks.len(), 1);
+        let t = tokenize("Fisheries Minister announces quota\n\nThe quota was set on Monday.", lex);
         assert!(find(&t, 0, lex).blanks.is_empty());
         // An office after names no list has: the head title is the office.
         let t = tokenize("The Karoo Hills Mayor, , said the water would return by Friday.", lex);
