@@ -129,6 +129,11 @@ fn is_weekday(k: &str) -> bool {
 /// The capitalised words of a figure's clause before it, back to the previous
 /// figure of the same thing: the party, club or company the figure belongs to.
 /// Places are background, not owners ("Rescuers on Portugal's coast").
+///
+/// The owner of what is committed may be a place, though: the place named
+/// last before it in its sentence, when its clause names no other owner
+/// ("Kenya, which will command the force, put forward 1,200 troops, while
+/// Nigeria promised 1,000").
 fn owners(
     t: &Tokens,
     list: &[usize],
@@ -149,16 +154,19 @@ fn owners(
         from = i;
     }
     let noun = |g: &RawFigure| g.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(String::from);
+    // Where the previous figure of the same thing in the sentence ends.
+    let mut since = r.start;
     for &g in list[..x].iter().rev() {
         let o = figs[g].raw;
-        if o.toks.1 < from {
+        if o.toks.1 < r.start {
             break;
         }
         if o.kind == f.kind && (f.kind != FigureKind::Count || noun(o) == noun(f)) {
-            from = o.toks.1 + 1;
+            since = o.toks.1 + 1;
             break;
         }
     }
+    from = from.max(since);
     let mut out: Vec<u64> = (from..f.toks.0)
         .filter(|&i| {
             let tok = &t.toks[i];
@@ -173,6 +181,26 @@ fn owners(
         })
         .map(|i| norm_hash(t.key(i), lex))
         .collect();
+    // (What is committed: troops, helicopters, doses; not hikers a town took in.)
+    let committed = || {
+        f.unit
+            .as_deref()
+            .and_then(|u| u.split_whitespace().last())
+            .is_some_and(|h| lex.commitment_nouns.contains(crate::text::fold(h).as_str()))
+    };
+    if out.is_empty() && f.kind == FigureKind::Count && since < f.toks.0 && committed() {
+        let (lo, hi) = (t.toks[since].start, t.toks[f.toks.0].start);
+        // (A place after a preposition is where, not who: "signed in Bucharest".)
+        let after_preposition = |pos: u32| {
+            let i = t.toks.partition_point(|x| x.start < pos);
+            i > 0 && matches!(t.key(i - 1), "in" | "at" | "on" | "from" | "to" | "near" | "across" | "of" | "into")
+        };
+        if let Some(place) = ents.iter().rev().find(|m| m.3 && m.0 >= lo && m.1 <= hi) {
+            if !after_preposition(place.0) {
+                out.push(u64::from(place.2) | 1 << 63);
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

@@ -258,6 +258,28 @@ mod tests {
     }
 
     #[test]
+    fn countries_own_the_troops_they_pledge() {
+        // A Pacific peacekeeping force: each country's contingent is its own,
+        // even when one report gives two, close in value, in one sentence.
+        let d = found(&[
+            "Fiji pledged the largest contingent, 1,500 troops, President Ratu Seru told the summit. Tonga offered \
+             1,000 soldiers and $5 million.",
+            "Fiji, which will command the force, put forward 1,200 troops, while Tonga promised 1,000 troops and \
+             US$5m in funding.",
+            "Fiji remains the largest contributor with 1,500 troops, and the force will be led by a Fijian officer.",
+            "Fiji pledged the biggest contingent, 1,500 troops, President Ratu Seru told the summit. Tonga offered \
+             1,000 soldiers and $5 million.",
+        ]);
+        assert!(
+            d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure
+                && s.contains("1,500 troops")
+                && s.contains("1,200 troops")),
+            "{d:?}"
+        );
+        assert!(!d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("1,000 soldiers")), "{d:?}");
+    }
+
+    #[test]
     fn one_count_in_two_places_with_an_earlier_value_beside_it() {
         // A mountain rescue: one report gives the rise since Monday, the other
         // the total at a shelter in a town; the digits are swapped.
