@@ -524,6 +524,22 @@ mod tests {
     }
 
     #[test]
+    fn a_change_stated_with_bare_numbers_explains_two_values() {
+        // A mine collapse: the first report has 19 miners killed; a later one
+        // says the toll "has risen to 23 from 19" and another has 23 miners.
+        let texts = [
+            "At least 19 miners were killed when a tunnel collapsed at the Qala copper mine, officials said.",
+            "The number of people killed at the Qala copper mine has risen to 23 from 19, officials said.",
+            "Rescuers recovered the bodies of 23 miners killed when a tunnel collapsed at the Qala copper mine.",
+        ];
+        let d = found(&texts);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+        // Without the later report, the two reports differ.
+        let d = found(&[texts[0], texts[2]]);
+        assert!(has(&d, DiscrepancyKind::Figure, "23 miners"), "{d:?}");
+    }
+
+    #[test]
     fn the_only_count_of_a_thing_in_each_report_is_compared() {
         let d = found(&[
             "The train, carrying about 240 passengers, was travelling to the capital when it left the tracks.",
