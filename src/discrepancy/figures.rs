@@ -292,7 +292,14 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>, changes: &BTre
                     let parts = set(fx).len() >= 2 && set(fx) == set(fy);
                     let changed =
                         cx.value.zip(cy.value).is_some_and(|(x, y)| changes.contains(&(x.to_bits(), y.to_bits())));
-                    if (cross || numbers) && !parts && !changed && !revised(a, fx, fy, &marks) {
+                    // Two conversions of two different amounts ("¥25 billion (about
+                    // US$167 million)", "¥32 billion ($213 million)") differ because
+                    // the amounts do, which is the discrepancy to show.
+                    let source = |fs: &[usize]| -> Option<f64> {
+                        fs.iter().all(|&f| converted(a, f)).then(|| a.figures[fs[0] - 1].value).flatten()
+                    };
+                    let conversions = matches!((source(fx), source(fy)), (Some(x), Some(y)) if x != y);
+                    if (cross || numbers) && !parts && !changed && !conversions && !revised(a, fx, fy, &marks) {
                         conflict = true;
                         values_differ |= numbers;
                     }

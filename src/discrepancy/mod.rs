@@ -524,6 +524,19 @@ mod tests {
     }
 
     #[test]
+    fn conversions_of_two_different_amounts_are_no_second_conflict() {
+        // A Seoul stadium contract: the won amounts differ, and so, because of
+        // them, do their conversions in brackets; the amounts are the discrepancy.
+        let d = found(&[
+            "The city will pay ₩180 billion (about US$130 million) for the new stadium roof, officials said.",
+            "Officials said the city would pay ₩210 billion ($152 million) for the new stadium roof.",
+        ]);
+        let figures: Vec<&String> = d.iter().filter(|(k, _)| *k == DiscrepancyKind::Figure).map(|(_, s)| s).collect();
+        assert!(figures.iter().any(|s| s.contains("₩180 billion")), "{figures:?}");
+        assert!(!figures.iter().any(|s| s.contains("US$130 million")), "{figures:?}");
+    }
+
+    #[test]
     fn a_change_stated_with_bare_numbers_explains_two_values() {
         // A mine collapse: the first report has 19 miners killed; a later one
         // says the toll "has risen to 23 from 19" and another has 23 miners.
