@@ -299,7 +299,17 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>, changes: &BTre
                         fs.iter().all(|&f| converted(a, f)).then(|| a.figures[fs[0] - 1].value).flatten()
                     };
                     let conversions = matches!((source(fx), source(fy)), (Some(x), Some(y)) if x != y);
-                    if (cross || numbers) && !parts && !changed && !conversions && !revised(a, fx, fy, &marks) {
+                    // "The third day of the strike" is the fourth a day later: an
+                    // ordinal count of days or weeks says when a report was written.
+                    let running = |fs: &[usize]| fs.iter().all(|&f| ordinal_of_time(a, f));
+                    let days_on = running(fx) && running(fy);
+                    if (cross || numbers)
+                        && !parts
+                        && !changed
+                        && !conversions
+                        && !days_on
+                        && !revised(a, fx, fy, &marks)
+                    {
                         conflict = true;
                         values_differ |= numbers;
                     }
@@ -347,6 +357,17 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>, changes: &BTre
         }
     }
     out
+}
+
+/// Whether figure `f` counts days or longer by an ordinal ("third day", "2nd
+/// week"); not the minute of a match ("87th minute"), which is one moment.
+fn ordinal_of_time(a: &crate::analysis::Analysis, f: usize) -> bool {
+    let fig = &a.figures[f];
+    fig.kind == FigureKind::Ordinal
+        && matches!(
+            fig.unit.as_deref().and_then(crate::extract::numbers::time_unit),
+            Some("day" | "week" | "month" | "year")
+        )
 }
 
 /// The counted noun's synonym group ("countries", "nations" -> "country").

@@ -537,6 +537,28 @@ mod tests {
     }
 
     #[test]
+    fn the_days_of_a_search_count_on() {
+        // A cave rescue reported on two days: "the third day" is "the fourth day"
+        // a day later. The 27th and 28th summit are two accounts, though, and
+        // so are the 87th and 89th minute of a goal.
+        let d = found(&[
+            "Divers entered the flooded cave on the third day of the search for the 12 trapped students.",
+            "On the fourth day of the search for the 12 trapped students, divers entered the flooded cave.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+        let d = found(&[
+            "Leaders gathered in Lima for the 27th summit of the trade bloc on Monday.",
+            "Leaders gathered in Lima for the 28th summit of the trade bloc on Monday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "27th summit"), "{d:?}");
+        let d = found(&[
+            "Nadia Okafor scored the winner in the 87th minute of the final in Accra.",
+            "The winner came in the 89th minute of the final in Accra, scored by Nadia Okafor.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "87th minute"), "{d:?}");
+    }
+
+    #[test]
     fn a_change_stated_with_bare_numbers_explains_two_values() {
         // A mine collapse: the first report has 19 miners killed; a later one
         // says the toll "has risen to 23 from 19" and another has 23 miners.
