@@ -555,13 +555,24 @@ fn with_years(dates: &[&str]) -> Vec<(Option<i32>, Option<u32>, Option<u32>)> {
         .collect()
 }
 
-/// Whether two dates of one event cannot both be right: the same precision
-/// (a day, or a month of a year), different values, within four months of
-/// each other.
+/// Whether two dates of one event cannot both be right, within four months of
+/// each other: two different days, two different months of a year, or a month
+/// and a day of another month.
 fn dates_conflict(x: (Option<i32>, Option<u32>, Option<u32>), y: (Option<i32>, Option<u32>, Option<u32>)) -> bool {
     let ((yx, mx, dx), (yy, my, dy)) = (x, y);
     let (Some(mx), Some(my)) = (mx, my) else { return false };
-    if dx.is_some() != dy.is_some() || (dx.is_none() && (yx.is_none() || yy.is_none())) {
+    // A month and a day of another month ("March 2024", "21 May 2024") conflict;
+    // a month and a day in it do not.
+    if dx.is_some() != dy.is_some() {
+        return match (yx, yy) {
+            (Some(a), Some(b)) => {
+                let (p, q) = (a * 12 + mx as i32, b * 12 + my as i32);
+                p != q && (p - q).abs() <= 4
+            }
+            _ => false,
+        };
+    }
+    if dx.is_none() && (yx.is_none() || yy.is_none()) {
         return false;
     }
     // Without both years, the days of the year are compared.
@@ -624,7 +635,15 @@ pub fn event_dates(p: &Parts<'_>) -> Vec<Discrepancy> {
         // conflict with "12 March").
         let full = with_years(&once.iter().map(|&f| date(f)).collect::<Vec<_>>());
         let once: Vec<usize> = (0..once.len())
-            .filter(|&x| (0..once.len()).any(|y| dates_conflict(full[x], full[y])))
+            .filter(|&x| {
+                (0..once.len()).any(|y| {
+                    // A month against a day of another month only with both years
+                    // written ("until June 2028" gives "12 February" no year).
+                    let (rx, ry) = (date_parts(date(once[x])), date_parts(date(once[y])));
+                    dates_conflict(full[x], full[y])
+                        && (rx.2.is_some() == ry.2.is_some() || (rx.0.is_some() && ry.0.is_some()))
+                })
+            })
             .map(|x| once[x])
             .collect();
         if once.len() >= 2 && !groups.contains(&once) {

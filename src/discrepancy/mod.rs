@@ -584,6 +584,28 @@ mod tests {
     }
 
     #[test]
+    fn a_month_against_a_day_of_another_month() {
+        // A bridge inspection: one report gives the month the inspector signed
+        // the permit, the other a day two months later.
+        let d = found(&[
+            "Engineer Tomas Berg signed the safety permit for the bridge in March 2025, council records show.",
+            "Council records show engineer Tomas Berg signed the safety permit for the bridge on 14 May 2025.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "March 2025"), "{d:?}");
+        // A day in that month agrees; a day without its year is no conflict.
+        let d = found(&[
+            "Engineer Tomas Berg signed the safety permit for the bridge in March 2025, council records show.",
+            "Council records show engineer Tomas Berg signed the safety permit for the bridge on 14 March 2025.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "March 2025"), "{d:?}");
+        let d = found(&[
+            "Engineer Tomas Berg signed the safety permit for the bridge in March 2025, council records show.",
+            "Council records show engineer Tomas Berg signed the safety permit for the bridge on 14 May.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "March 2025"), "{d:?}");
+    }
+
+    #[test]
     fn a_day_without_its_year_is_the_date_with_it() {
         let d = found(&[
             "The derailment on 9 September 2026 killed nine people, officials said.",
