@@ -887,6 +887,11 @@ mod tests {
         let d = found(&[&format!("{original}{q}"), &format!("{spun}{spun_q}"), third]);
         assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
         assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
+        // But one phrase of it rewritten, and nothing else, is a new wording.
+        let reworded = " “We will not stop until every family has a roof over its head,” said the regional governor.";
+        let d = found(&[&format!("{original}{q}"), &format!("{spun}{reworded}"), third]);
+        assert!(has(&d, DiscrepancyKind::Reuse, "spun"), "{d:?}");
+        assert!(d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
     }
 
     #[test]

@@ -152,10 +152,16 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         let r = root(&mut parent, q);
         members.entry(r).or_default().push(q);
     }
+    // (Not when one phrase alone is rewritten: "left to fend for itself" made
+    // "left on its own" is a new wording, where a spinner swaps words throughout.)
     let mut aside = vec![false; qs.len()];
     for m in members.values() {
         for &q in m {
-            aside[q] = m.iter().any(|&o| qs[o].span.doc < qs[q].span.doc && spun(qs[o].span.doc(), qs[q].span.doc()));
+            aside[q] = m.iter().any(|&o| {
+                qs[o].span.doc < qs[q].span.doc
+                    && spun(qs[o].span.doc(), qs[q].span.doc())
+                    && swapped_words(&qs[o], &qs[q])
+            });
         }
     }
     // One discrepancy per group of quotations with at least one drifting pair
@@ -268,6 +274,29 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         out.push(d);
     }
     out
+}
+
+/// Whether quotation `y` differs from `x` as a spinner's synonyms make it, here
+/// and there; not by one phrase of three words or more rewritten and nothing
+/// else, which is a new wording.
+fn swapped_words(x: &Q, y: &Q) -> bool {
+    let (short, long, flip) = if x.keys.len() <= y.keys.len() { (x, y, false) } else { (y, x, true) };
+    let m = lcs_pairs(&short.keys, &long.keys);
+    if m.is_empty() {
+        return false;
+    }
+    let (lo, hi) = window(short, long, &m);
+    let (a, b) = (&short.keys[..], &long.keys[lo..=hi]);
+    let edits = if flip { diff::diff(b, a, str::to_string) } else { diff::diff(a, b, str::to_string) };
+    let changed: Vec<usize> = edits
+        .iter()
+        .filter_map(|e| match e {
+            diff::Edit::Same(_) => None,
+            diff::Edit::Swap(p, q) => Some(p.len().max(q.len())),
+            diff::Edit::Del(p) | diff::Edit::Ins(p) => Some(p.len()),
+        })
+        .collect();
+    !matches!(changed.as_slice(), [n] if *n >= 3)
 }
 
 /// The mention of a quotation's speaker nearest to it, within a few lines.
