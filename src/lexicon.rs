@@ -88,8 +88,6 @@ impl<T: Clone> PhraseMap<T> {
     }
 }
 
-/// Splits a lexicon phrase into folded words, keeping hyphenated words whole and
-/// dropping a trailing period ("Mr." and "Mr" are one entry).
 /// A folded role word without a modifier joined to it by a hyphen
 /// ("vice-minister" -> "minister", "co-director" -> "director"): a deputy's
 /// office is named by the office it deputises for.
@@ -100,6 +98,14 @@ pub fn without_hyphen_modifier(k: &str) -> &str {
     }
 }
 
+/// Whether a folded word is a regnal number ending a name ("Charles III",
+/// "Adewale II"): no acronym, and no surname.
+pub fn is_regnal(key: &str) -> bool {
+    matches!(key, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii")
+}
+
+/// Splits a lexicon phrase into folded words, keeping hyphenated words whole and
+/// dropping a trailing period ("Mr." and "Mr" are one entry).
 pub fn split_phrase(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()

@@ -70,7 +70,7 @@ struct Cluster {
 fn person_parts(core: &[&str], lex: &Lexicon) -> (Option<String>, String) {
     let mut np: Vec<&str> = core.iter().copied().filter(|w| !lex.particles.contains(*w)).collect();
     // A regnal number is no surname ("Adekunle Olaosebikan III" is "Olaosebikan").
-    if np.len() >= 2 && matches!(np[np.len() - 1], "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii") {
+    if np.len() >= 2 && crate::lexicon::is_regnal(np[np.len() - 1]) {
         np.pop();
     }
     match np.len() {

@@ -127,7 +127,7 @@ fn stated_changes(p: &Parts<'_>) -> BTreeSet<(u64, u64)> {
             };
             let Some((new, old)) = pair.filter(|(n, o)| n != o) else { continue };
             let r = t.sentence_of(i);
-            let moved = (r.start..i).any(|k| CHANGE_WORDS.contains(&t.key(k)) || matches!(t.key(k), "rises" | "falls"));
+            let moved = (r.start..i).any(|k| CHANGE_WORDS.contains(&t.key(k)));
             if moved {
                 out.insert((new.to_bits(), old.to_bits()));
                 out.insert((old.to_bits(), new.to_bits()));
@@ -977,6 +977,7 @@ const CHANGE_WORDS: &[&str] = &[
     "grown",
     "fell",
     "fallen",
+    "falls",
     "dropped",
     "declined",
     "reduced",

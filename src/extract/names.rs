@@ -1933,11 +1933,7 @@ impl Ctx<'_> {
                 && !lex.particles.contains(self.t.key(i))
         });
         // A regnal number ends a name ("Adekunle Olaosebikan III"); it is no acronym.
-        let regnal = |i: usize| {
-            i == last
-                && (n >= 3 || cues.title)
-                && matches!(t.text(i), "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII")
-        };
+        let regnal = |i: usize| i == last && (n >= 3 || cues.title) && crate::lexicon::is_regnal(t.key(i));
         let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS) && !regnal(i));
         // Lower-case particles do not make a name longer ("María Fernanda de la
         // Garza Quiroga" has four names).
