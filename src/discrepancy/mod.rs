@@ -235,6 +235,22 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_after_a_portfolio_listed_with_commas() {
+        // A Ghanaian stadium deal: one report names the minister after her whole
+        // office, another leaves the slot after it empty.
+        let d = found(&[
+            "Minister of Youth, Sport and the Creative Arts Abena Owusu said the deal was signed.",
+            "The Minister of Youth, Sport and the Creative Arts, , said the deal was signed on Monday.",
+        ]);
+        let missing: Vec<&String> =
+            d.iter().filter(|(k, _)| *k == DiscrepancyKind::MissingName).map(|(_, s)| s).collect();
+        assert!(
+            missing.iter().any(|s| s.contains("Sport and the Creative Arts") && s.contains("Abena Owusu")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn names_cut_before_a_clause_or_after_a_long_office() {
         // A hospital fire: one report cuts the minister's name before "who",
         // another the name of the director of a department with a long name.

@@ -556,7 +556,7 @@ impl Ctx<'_> {
     /// ("Minister of Industry, Trade and Investment Adaeze Nwankwo": the run
     /// "Investment Adaeze Nwankwo" -> 1): capitalised common words after
     /// "of <Word>, <Word> and", with two words left for the name.
-    fn listed_portfolio(&self, run: &[usize]) -> Option<usize> {
+    fn listed_portfolio(&self, run: &[usize]) -> Option<(usize, usize)> {
         let t = self.t;
         let common =
             |i: usize| t.toks[i].has(flag::CAP) && self.lex.is_common(t.key(i)) && !self.lex.is_first_name(t.key(i));
@@ -574,8 +574,8 @@ impl Ctx<'_> {
             i -= 1;
             if t.is_punct(i, ',') {
                 comma = true;
-            } else if !(t.toks[i].has(flag::CAP) && self.lex.is_common(t.key(i))) {
-                // (Words of the portfolio before may be first names too: "Art".)
+            } else if !t.toks[i].has(flag::CAP) {
+                // (Words of the portfolio before may be any: "Art", "Fisheries".)
                 break;
             }
         }
@@ -583,7 +583,32 @@ impl Ctx<'_> {
             return None;
         }
         let k = run.iter().take_while(|&&x| common(x)).count();
-        (k >= 1 && run.len() >= k + 2).then_some(k)
+        (k >= 1 && run.len() >= k + 2).then_some((k, i))
+    }
+
+    /// "Minister of Art, Culture and the Creative Economy, , said": after the
+    /// comma at `comma`, the rest of a portfolio listed with commas, "and" (and
+    /// "the"), ending before a comma. Its last word.
+    fn listed_portfolio_end(&self, comma: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let (mut j, mut and, mut last) = (comma + 1, false, None);
+        while j < end {
+            let k = t.key(j);
+            if t.is_punct(j, ',') && !and {
+                j += 1;
+            } else if k == "and" && last.is_some() {
+                and = true;
+                j += 1;
+            } else if k == "the" && and && t.key(j - 1) == "and" {
+                j += 1;
+            } else if t.toks[j].has(flag::CAP) && self.lex.is_common(k) {
+                last = Some(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        last.filter(|&l| and && t.is_punct(l + 1, ',') && t.key(l) != "and")
     }
 
     fn span(&self, a: usize, b: usize) -> Span {
@@ -641,8 +666,15 @@ impl Ctx<'_> {
         }
         let mut run = &run[p..];
         // "Minister of Industry, Trade and Investment Adaeze Nwankwo": the rest
-        // of a portfolio listed after a comma is no part of the name.
-        if let Some(k) = self.listed_portfolio(run) {
+        // of a portfolio listed after a comma is no part of the name, and the
+        // whole office is the person's role.
+        let mut listed_role = None;
+        if let Some((k, of)) = self.listed_portfolio(run) {
+            if of >= 1 && self.title_at(&[of - 1], 0).is_some() {
+                let title = title_case(&self.flat_text(of - 1, run[k - 1]));
+                let span = self.span(of - 1, run[k - 1]);
+                listed_role = Some(RoleUse { base: title.clone(), title, country: None, org: None, span });
+            }
             run = &run[k..];
         }
         // A structure named after someone ("General Ana Ruiz Bridge") is a place.
@@ -891,6 +923,7 @@ impl Ctx<'_> {
             self.lex.titles.longest(&words).is_some_and(|(n, &c)| n == words.len() && c & title::RANK != 0)
         });
         let role = if rank_only && cues.appositive_role.is_some() { cues.appositive_role.clone() } else { role };
+        let role = role.or(listed_role);
         let role = role.or_else(|| cues.lower_role.clone()).or_else(|| cues.appositive_role.clone()).or_else(|| {
             (!rank_words.is_empty()).then(|| {
                 let a = rank_words[0];
@@ -996,6 +1029,22 @@ impl Ctx<'_> {
             );
         let stripped_the = role_start == 0 && first > sent.start && matches!(self.t.key(first - 1), "the");
         let empty_appositive = is_slot(t, next);
+        // The slot after a portfolio listed with commas: the office takes it in.
+        let listed = (!empty_appositive && t.is_punct(next, ','))
+            .then(|| self.listed_portfolio_end(next, sent.end))
+            .flatten()
+            .filter(|&l| is_slot(t, l + 1));
+        if let Some(l) = listed {
+            let rest = title_case(&self.flat_text(next + 1, l));
+            let span = Span::new(self.doc, role.span.start as usize, t.toks[l + 2].end as usize);
+            self.out.blanks.push(BlankRole {
+                role: format!("{}, {rest}", role.title),
+                base: format!("{}, {rest}", role.base),
+                country: role.country,
+                span,
+            });
+            return;
+        }
         let after_word = next < sent.end && t.toks[next].kind == Kind::Word && !t.toks[next].has(flag::CAP);
         // (A headline's bare title is its style: "Finance Minister announces
         // cuts", a line that no full stop ends.)
