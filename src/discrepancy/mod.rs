@@ -248,6 +248,15 @@ mod tests {
             missing.iter().any(|s| s.contains("Sport and the Creative Arts") && s.contains("Abena Owusu")),
             "{d:?}"
         );
+        // And when the first word of the portfolio is no common word.
+        let d = found(&[
+            "Minister of Fisheries, Ports and the Blue Economy Marie-Claire Hoareau said the deal was signed.",
+            "The Minister of Fisheries, Ports and the Blue Economy, , said the deal was signed on Monday.",
+        ]);
+        assert!(
+            d.iter().any(|(k, s)| *k == DiscrepancyKind::MissingName && s.contains("Marie-Claire Hoareau")),
+            "{d:?}"
+        );
     }
 
     #[test]

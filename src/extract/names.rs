@@ -903,6 +903,30 @@ impl Ctx<'_> {
                 return;
             }
         }
+        // "The Minister of Fisheries, Ports and the Blue Economy, , said": a
+        // portfolio word no list has, listed on after a comma to an empty slot.
+        if let Some(r) = &role {
+            let t = self.t;
+            if name_start.is_none()
+                && core.len() >= 2
+                && matches!(t.key(core[0]), "of" | "for")
+                && core[1..].iter().all(|&i| t.toks[i].is_cap_word())
+                && t.is_punct(last + 1, ',')
+                && self.listed_portfolio_end(last + 1, sent.end).is_some_and(|l| is_slot(t, l + 1))
+            {
+                let portfolio = self.flat_text(core[0], last);
+                let span = Span::new(self.doc, r.span.start as usize, t.toks[last].end as usize);
+                let role = RoleUse {
+                    title: format!("{} {portfolio}", r.title),
+                    base: format!("{} {portfolio}", r.base),
+                    country: r.country,
+                    org: r.org.clone(),
+                    span,
+                };
+                self.check_blank(run, role_start.unwrap_or(0), role, false, sent);
+                return;
+            }
+        }
         if core.is_empty() {
             if let Some(role) = role {
                 if name_start.is_none() {
