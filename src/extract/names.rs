@@ -608,7 +608,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        last.filter(|&l| and && t.is_punct(l + 1, ',') && t.key(l) != "and")
+        last.filter(|&l| and && t.is_punct(l + 1, ','))
     }
 
     fn span(&self, a: usize, b: usize) -> Span {
