@@ -96,9 +96,7 @@ fn variant_from(a: &str, b: &str, lex: &Lexicon, first_names: bool, min: usize) 
     // Cheapest tests first. The first letter is rarely what differs between
     // spellings of one name, unless it is a letter that transliterations swap
     // ("Carvalho"/"Karvalho", "Jelena"/"Yelena").
-    if !same_initial_sound(a.chars().next(), b.chars().next())
-        && romanised(a).chars().next() != romanised(b).chars().next()
-    {
+    if !same_initial_sound(a.chars().next(), b.chars().next()) && romanised_initial(a) != romanised_initial(b) {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -133,6 +131,17 @@ fn romanised(w: &str) -> Cow<'_, str> {
         Cow::Owned(r)
     } else {
         Cow::Borrowed(w)
+    }
+}
+
+/// The first letter of [`romanised`]`(w)`, without building it.
+fn romanised_initial(w: &str) -> Option<char> {
+    if w.starts_with("oe") || w.starts_with("oo") {
+        Some('u')
+    } else if w.starts_with("ij") || (w.starts_with("gi") && w[2..].starts_with(['a', 'e', 'o', 'u'])) {
+        Some('y')
+    } else {
+        w.chars().next()
     }
 }
 
@@ -1064,6 +1073,15 @@ mod tests {
         let lex = Lexicon::get();
         let docs: Vec<DocExtract> = texts.iter().enumerate().map(|(i, t)| extract(i, t, lex)).collect();
         resolve(&docs, lex)
+    }
+
+    #[test]
+    fn romanised_initial_is_the_first_letter_of_the_romanised_form() {
+        for w in ["oetomo", "oosthuizen", "ijssel", "giannis", "gilbert", "soetanto", "yun", "g", ""] {
+            assert_eq!(romanised_initial(w), romanised(w).chars().next(), "{w}");
+        }
+        assert_eq!(romanised_initial("oetomo"), Some('u'));
+        assert_eq!(romanised_initial("giorgos"), Some('y'));
     }
 
     fn person<'a>(r: &'a Resolved, name: &str) -> &'a Entity {

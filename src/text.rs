@@ -175,13 +175,47 @@ pub fn slug(s: &str) -> String {
 /// Levenshtein distance between two short strings, counted in characters,
 /// stopping early once it exceeds `max` (returns `max + 1` then).
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    // Names are short: their letters and two rows fit on the stack.
+    const N: usize = 48;
+    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == N {
+            return edit_distance_long(a, b, max);
+        }
+        ab[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == N {
+            return edit_distance_long(a, b, max);
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    let mut prev = [0usize; N + 1];
+    let mut cur = [0usize; N + 1];
+    levenshtein_rows(&ab[..la], &bb[..lb], max, &mut prev, &mut cur)
+}
+
+fn edit_distance_long(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let mut prev = vec![0; b.len() + 1];
+    let mut cur = vec![0; b.len() + 1];
+    levenshtein_rows(&a, &b, max, &mut prev, &mut cur)
+}
+
+/// Levenshtein distance of `a` and `b`, capped at `max + 1`; `prev` and `cur`
+/// hold at least `b.len() + 1` cells.
+fn levenshtein_rows(a: &[char], b: &[char], max: usize, prev: &mut [usize], cur: &mut [usize]) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let (mut prev, mut cur) = (prev, cur);
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -255,6 +289,11 @@ mod tests {
         assert_eq!(edit_distance("kovalenkyy", "kovalenkiy", 2), 1);
         assert_eq!(edit_distance("mark", "maria", 1), 2);
         assert_eq!(edit_distance("abc", "abc", 0), 0);
+        // Past the stack buffer, the same answers.
+        let long = "a".repeat(60);
+        assert_eq!(edit_distance(&long, &format!("{long}b"), 2), 1);
+        assert_eq!(edit_distance(&long, &"b".repeat(60), 2), 3);
+        assert_eq!(edit_distance("kovalenky", &long, 2), 3);
     }
 
     #[test]
