@@ -186,6 +186,8 @@ pub struct Lexicon {
     pub kind_nouns: HashMap<String, crate::model::EntityKind>,
     /// Words that start a place's name ("River X", "Lake X", "Mount X").
     pub place_prefixes: HashSet<String>,
+    /// Words that start the name of a named thing ("Cyclone X", "Lifeboat X").
+    pub thing_prefixes: HashSet<String>,
     /// Nouns of named things that are no entity ("the ferry X", "the storm X").
     pub thing_nouns: HashSet<String>,
     pub places: Vec<Place>,
@@ -603,6 +605,9 @@ impl Lexicon {
                 }
                 "place_noun" => {
                     l.kind_nouns.insert(fold(w), crate::model::EntityKind::Place);
+                }
+                "thing_prefix" => {
+                    l.thing_prefixes.insert(fold(w));
                 }
                 "place_prefix" => {
                     l.place_prefixes.insert(fold(w));

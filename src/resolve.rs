@@ -327,9 +327,34 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
+    // A word that starts the names of two organisations ("Nordvig" of
+    // "Nordvig Therapeutics" and "Nordvig Foundation") names neither for sure,
+    // but said alone it is still no person: the organisations it starts.
+    let mut shared_prefix: HashMap<String, Vec<usize>> = HashMap::default();
     for p in ambiguous {
-        org_prefix.remove(&p);
+        if let Some(first) = org_prefix.remove(&p) {
+            shared_prefix.entry(p).or_insert_with(|| vec![first]);
+        }
     }
+    for (k, &c) in &org_key {
+        if let Some(orgs) = k.split_once(' ').and_then(|(p, _)| shared_prefix.get_mut(p)) {
+            if !orgs.contains(&c) {
+                orgs.push(c);
+            }
+        }
+    }
+    let key_of: HashMap<usize, &str> = org_key.iter().map(|(k, &c)| (c, k.as_str())).collect();
+    let shared_prefix: HashMap<String, (Vec<usize>, Option<usize>)> = shared_prefix
+        .into_iter()
+        .map(|(p, orgs)| {
+            let starts = |a: &str, b: &str| b == a || b.strip_prefix(a).is_some_and(|r| r.starts_with(' '));
+            let base = orgs.iter().copied().find(|&o| {
+                let k = key_of.get(&o).copied().unwrap_or("");
+                orgs.iter().all(|&x| starts(k, key_of.get(&x).copied().unwrap_or("")))
+            });
+            (p, (orgs, base))
+        })
+        .collect();
     timer.lap("  resolve, organisations");
     // People with full names.
     let person_start = clusters.len();
@@ -531,6 +556,10 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
         .filter(|(_, c)| c.kind == EntityKind::Organisation)
         .flat_map(|(o, c)| c.members.iter().map(move |&(d, _)| (d, o)))
         .collect();
+    // A word that starts several organisations' names stands for them in a
+    // document that names one of them.
+    let org_named_here =
+        |orgs: &(Vec<usize>, Option<usize>), d: usize| orgs.0.iter().any(|&o| org_docs.contains(&(d, o)));
     // A first family name said alone (Spanish and Portuguese usage: "Enrique
     // Bastos Villanueva" is "Bastos" for short): the word before the last of a
     // name of three or more words that opens with a given name, when it is no
@@ -722,6 +751,29 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             let here = |c: usize| clusters[c].members.iter().any(|&(d, _)| d == id.0);
             if bare && known.is_none_or(|c| !here(c)) {
                 if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| org_docs.contains(&(id.0, o))) {
+                    clusters[o].members.push(id);
+                    continue;
+                }
+                // One of them when the others only lengthen its name ("Rhenwald
+                // Pharma AG" of "Rhenwald Pharma"), else an organisation of its own.
+                // (A town is no organisation: "Estelle" of "Estelle Curling Club".)
+                let place = place_key.contains_key(&PlaceKey::Name(org_of(id).to_string()));
+                if let Some((_, base)) =
+                    shared_prefix.get(org_of(id)).filter(|orgs| !place && org_named_here(orgs, id.0))
+                {
+                    let o = match base {
+                        Some(o) => *o,
+                        None => *org_key.entry(org_of(id).to_string()).or_insert_with(|| {
+                            clusters.push(Cluster {
+                                kind: EntityKind::Organisation,
+                                given: None,
+                                surname: String::new(),
+                                members: Vec::new(),
+                                name: None,
+                            });
+                            clusters.len() - 1
+                        }),
+                    };
                     clusters[o].members.push(id);
                     continue;
                 }
@@ -1089,6 +1141,35 @@ mod tests {
             .iter()
             .find(|e| e.kind == EntityKind::Person && e.name == name)
             .unwrap_or_else(|| panic!("{name} not in {:?}", r.entities.iter().map(|e| &e.name).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn a_word_that_starts_two_organisations_is_no_person() {
+        // A robotics takeover: the company and its founder's foundation share a
+        // first word; said alone, it is the company, not a Mr Halvex.
+        let r = run(&[
+            "Ostra Group agreed to buy Halvex Robotics. The Halvex Foundation owns a third of Halvex, \
+             and the board of Halvex backed the offer.",
+            "Halvex Robotics shares rose. Halvex employs 900 people.",
+        ]);
+        assert!(!r.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", r.entities);
+        let halvex = r.entities.iter().find(|e| e.name == "Halvex").expect("Halvex");
+        assert_eq!(halvex.kind, EntityKind::Organisation);
+        assert_eq!(halvex.mentions.len(), 3);
+        // When the others only lengthen one name, that one ("Sorin Energy" of
+        // "Sorin Energy Holdings Co"); a town that starts a club's name stays a town.
+        let r = run(&[
+            "Its parent, Sorin Energy Holdings, pledged aid; Sorin said more would follow. \
+             The town of Brenley was evacuated and the Brenley Curling Club opened its doors.",
+            "Sorin Energy Holdings Co confirmed the pledge. The Brenley Food Bank asked for help in Brenley.",
+        ]);
+        let sorin = r.entities.iter().find(|e| e.name == "Sorin Energy Holdings").expect("Sorin Energy Holdings");
+        assert_eq!(sorin.mentions.len(), 2, "{:?}", r.entities);
+        assert!(
+            !r.entities.iter().any(|e| e.name == "Brenley" && e.kind == EntityKind::Organisation),
+            "{:?}",
+            r.entities
+        );
     }
 
     #[test]

@@ -407,6 +407,8 @@ fn is_abbreviation(w: &str) -> bool {
         w,
         "Mr" | "Mrs"
             | "Ms"
+            | "Md"
+            | "Mohd"
             | "Dr"
             | "Prof"
             | "St"

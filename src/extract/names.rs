@@ -146,17 +146,30 @@ struct Ctx<'a> {
     role_org: Option<String>,
     /// Per token: can it be part of a capitalised name?
     capish: Vec<bool>,
+    /// The names of named things ("Cyclone Orun", "the ferry X"), folded
+    /// words joined by spaces: said alone later, they name no person either.
+    things: Vec<String>,
 }
 
 /// Finds the names of one document.
 pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
-    let mut cx = Ctx { lex, t, doc, out: DocNames::default(), role_org: None, capish: Vec::new() };
+    let mut cx = Ctx { lex, t, doc, out: DocNames::default(), role_org: None, capish: Vec::new(), things: Vec::new() };
     cx.capish = (0..t.len()).map(|i| cx.compute_capish(i)).collect();
     for si in 0..t.sents.len() {
         let r = t.sents[si].clone();
         cx.sentence(r);
     }
     cx.lower_role_blanks();
+    if !cx.things.is_empty() {
+        // "Orun came ashore" after "Cyclone Orun": the storm again, no person.
+        let things = std::mem::take(&mut cx.things);
+        cx.out.hits.retain(|h| {
+            h.kind.is_some() || h.role.is_some() || h.male.is_some() || {
+                let k = h.core_keys(t).join(" ");
+                !things.contains(&k)
+            }
+        });
+    }
     cx.out
 }
 
@@ -545,6 +558,30 @@ impl Ctx<'_> {
         self.lex.demonyms.longest_with(rest.len(), |k| self.t.key(rest[k])).map(|(n, &i)| (n, i))
     }
 
+    /// The organisation named right before token `end` ("Kuo Hai" of "Kuo Hai
+    /// chief executive", or of "Kuo Hai's chief executive"): up to three
+    /// capitalised words after `start`, no place, people or title, folded.
+    fn owner_before(&self, end: usize, start: usize) -> Option<String> {
+        let t = self.t;
+        let mut j = end;
+        if j > start && t.toks[j - 1].kind == Kind::Possessive {
+            j -= 1;
+        }
+        let mut k = j;
+        while k > start
+            && j - k < 3
+            && t.toks[k - 1].is_cap_word()
+            && !(t.toks[k - 1].has(flag::INITIAL) && self.lex.is_common(t.key(k - 1)))
+            && !self.lex.is_function_word(t.key(k - 1))
+            && self.lex.titles.longest_with(1, |_| t.key(k - 1)).is_none()
+        {
+            k -= 1;
+        }
+        let run: Vec<usize> = (k..j).collect();
+        (k < j && (k == start || !t.toks[k - 1].is_cap_word()) && self.geo_len(&run, 0) == 0)
+            .then(|| crate::text::fold(&self.flat_text(k, j - 1)))
+    }
+
     /// Text of tokens `a..=b` of the document, as in the flat text (soft breaks as spaces).
     fn flat_text(&self, a: usize, b: usize) -> String {
         let s = self.t.toks[a].start as usize;
@@ -724,6 +761,7 @@ impl Ctx<'_> {
         let common = |q: usize| self.lex.is_common(self.t.key(run[q])) && self.title_at(run, q).is_none();
         let rank_only =
             |k: usize| self.title_at(run, k).is_some_and(|(_, c)| c & title::RANK != 0 && c & title::HEAD == 0);
+        let modifier = |q: usize| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0);
         let portfolio = (1..run.len().min(4)).find(|&k| {
             let office_rank = rank_only(k);
             self.title_at(run, k).is_some_and(|(n, c)| {
@@ -732,9 +770,14 @@ impl Ctx<'_> {
                     && (c & title::RANK == 0 || office_rank)
                     && k + n + 1 < run.len()
                     && self.t.toks[run[k + n]].has(flag::CAP)
-            }) && self.title_at(run, 0).is_none()
-                && ((1..k).any(|q| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0))
-                    || (office_rank && (0..k).all(common)))
+            }) && self.title_at(run, 0).is_none_or(|(_, c)| {
+                // (A word of offices may open it: "Disaster Management Secretary".)
+                c & (title::HEAD | title::RANK | title::HONORIFIC) == 0 && !(1..k).any(modifier)
+            }) && ((1..k).any(modifier)
+                    || (office_rank && (0..k).all(common))
+                    // Or words of offices and common words ("Disaster Management
+                    // Secretary X", "Water Management Minister X").
+                    || (!office_rank && (0..k).all(|q| common(q) || modifier(q))))
                 && (0..k).all(|q| !self.lex.is_first_name(self.t.key(run[q])))
         });
         let office_rank = portfolio.filter(|&k| rank_only(k));
@@ -1329,7 +1372,11 @@ impl Ctx<'_> {
             }
             // "X, whose candidate, Y,": the role is Y's, X is whoever has one.
             let relative = matches!(self.t.key(last + 2), "whose" | "which");
-            if !relative && (self.lower_role_at(k) || (q > k && self.lower_role_at(q))) {
+            // "In Moraville, the mayor of Phaistos, X": the mayor is X.
+            if !relative
+                && !self.located(first, sent.start)
+                && (self.lower_role_at(k) || (q > k && self.lower_role_at(q)))
+            {
                 c.appositive = true;
             }
             // "X, a 44-year-old Vietnamese national": an age in apposition.
@@ -1467,6 +1514,12 @@ impl Ctx<'_> {
         c
     }
 
+    /// A name after a preposition of place ("in X", "at X"), which an
+    /// apposition after it does not make a person.
+    fn located(&self, first: usize, start: usize) -> bool {
+        first > start && matches!(self.t.key(first - 1), "in" | "at" | "near" | "outside" | "across")
+    }
+
     /// A sentence that starts with credit-line words ("Photo:", "File pic:", "By").
     fn is_credit_sentence(&self, first: usize, start: usize) -> bool {
         // Credit lines start with a capitalised credit word ("UPDATE" or "Share" is not one); most sentences have none.
@@ -1576,7 +1629,13 @@ impl Ctx<'_> {
                 } else {
                     None
                 };
-                let org = (from < s && country.is_none()).then(|| words[from].to_string());
+                let org = (from < s && country.is_none()).then(|| words[from].to_string()).or_else(|| {
+                    if from == 0 {
+                        self.owner_before(a, start)
+                    } else {
+                        None
+                    }
+                });
                 return Some(RoleUse { title, base, country, org, span: self.span(a + from, first - 1) });
             }
         }
@@ -1639,7 +1698,12 @@ impl Ctx<'_> {
         // After: ", [the|a] ROLE [of|at ORG] ,|." — the role ends where "of", "at" or punctuation comes.
         // Not a relative clause: in "filed by Halvard, whose candidate, Ann Lee,"
         // the candidate is Ann Lee.
-        if t.is_punct(last + 1, ',') && !matches!(t.key(last + 2), "whose" | "which" | "who" | "whom" | "where") {
+        // Not a place: in "In Moraville, the mayor of Phaistos, Manolis
+        // Kokkinakis, said" the mayor is the name after the role.
+        if t.is_punct(last + 1, ',')
+            && !self.located(first, sent.start)
+            && !matches!(t.key(last + 2), "whose" | "which" | "who" | "whom" | "where")
+        {
             let mut a = last + 2;
             if matches!(t.key(a), "the" | "a" | "an") {
                 a += 1;
@@ -1748,7 +1812,7 @@ impl Ctx<'_> {
                 }) || self.capitalised_office(a, b);
                 let lower = (a..=b).all(|i| !t.toks[i].has(flag::CAP) || i == a) || office;
                 if det && self.role_phrase(a, b) && lower {
-                    return Some(role(a, b, None));
+                    return Some(role(a, b, self.owner_before(a, sent.start)));
                 }
                 // "its vice-president of operations, X": with a portfolio; "The
                 // Provincial Commissioner of KwaZulu-Natal, X": with its place.
@@ -1963,7 +2027,17 @@ impl Ctx<'_> {
                         | "mid"
                 ) || matches!(rest, "born" | "based" | "owned" | "led" | "backed" | "made" | "speaking" | "funded")
             });
-        if (cues.thing_before || numbered || species || prefixed) && !cues.title && honorifics.is_empty() {
+        // "Cyclone Orun", "Tropical Storm Alberto", "Lifeboat Europa": a named thing.
+        let prefix = core.iter().take_while(|&&i| lex.thing_prefixes.contains(self.t.key(i))).count();
+        let thing_prefixed = prefix > 0 && prefix < n;
+        if (cues.thing_before || thing_prefixed || numbered || species || prefixed)
+            && !cues.title
+            && honorifics.is_empty()
+        {
+            if cues.thing_before || thing_prefixed {
+                let name: Vec<&str> = core[prefix..].iter().map(|&i| self.t.key(i)).collect();
+                self.things.push(name.join(" "));
+            }
             return;
         }
         if n >= 2 && lex.org_starts.contains(self.t.key(first)) {
@@ -1980,7 +2054,13 @@ impl Ctx<'_> {
             return;
         }
         // "By X, Banking Correspondent": the writer's beat, no second writer.
-        if cues.credit && n >= 2 && lex.titles.contains_word(last_key) && !t.toks[last].has(flag::ALL_CAPS) {
+        // ("Media contact: Nasrin Sultana" is a name that ends in a title word.)
+        if cues.credit
+            && n >= 2
+            && lex.titles.contains_word(last_key)
+            && !t.toks[last].has(flag::ALL_CAPS)
+            && !lex.is_first_name(self.t.key(first))
+        {
             return;
         }
         if cues.credit && cues.agency {
@@ -2014,10 +2094,16 @@ impl Ctx<'_> {
             core.iter().filter(|&&i| t.toks[i].has(flag::CAP) || !lex.particles.contains(self.t.key(i))).count();
         let all_common = words.iter().all(|w| lex.common.contains(*w) && !lex.first_names.contains(*w));
         let patronymic = core.iter().any(|&i| lex.is_patronymic(t.text(i)));
-        let first_name = n >= 2
-            && lex.first_names.contains(words[0])
-            && !lex.common.contains(words[1])
-            && !lex.org_heads.contains(words[1]);
+        // Or a family name first and a given name after it ("Takahashi Kenji").
+        let family_first = (2..=3).contains(&n)
+            && lex.surname_first.contains(words[0])
+            && lex.first_names.contains(words[n - 1])
+            && !lex.common.contains(words[n - 1]);
+        let first_name = family_first
+            || (n >= 2
+                && lex.first_names.contains(words[0])
+                && !lex.common.contains(words[1])
+                && !lex.org_heads.contains(words[1]));
         let demonym_first = self.demonym_at(core, 0).is_some();
         let mostly_common = n >= 2
             && words.iter().filter(|w| lex.common.contains(**w) && !lex.first_names.contains(**w)).count() * 2 > n;
@@ -2106,6 +2192,16 @@ impl Ctx<'_> {
         place: Option<usize>,
         headline: bool,
     ) {
+        // "Chairman of the Board of Directors of Nordvig": an office that ends
+        // in "of" is the office of what follows, one word that names no person.
+        if kind == EntityKind::Person
+            && core.len() == 1
+            && honorifics.is_empty()
+            && role.as_ref().is_some_and(|r| r.title.ends_with(" of") || r.title.ends_with(" for"))
+        {
+            self.push_candidate(core[0], last, core, &[], headline);
+            return;
+        }
         let hit = self.hit(Some(kind), lead, last, core, honorifics, role, place, headline);
         self.out.hits.push(hit);
     }
@@ -2429,6 +2525,53 @@ mod tests {
         );
         assert_eq!(people("Later, Mr Okonkwo left."), vec!["Mr Okonkwo"]);
         assert_eq!(people("It was hosted by Prime Minister Dame Alva Reyes."), vec!["Dame Alva Reyes"]);
+    }
+
+    #[test]
+    fn offices_of_organisations_and_named_things_are_no_people() {
+        // A robotics takeover: the office ends in "of", so what follows is the
+        // organisation, not the chair's name.
+        let n = names("Lena Berg, Chair of the Supervisory Board of Halvex, said the offer was fair.");
+        assert!(!n.contains(&("Halvex".to_string(), Some(EntityKind::Person))), "{n:?}");
+        assert!(n.contains(&("Lena Berg".to_string(), Some(EntityKind::Person))), "{n:?}");
+        // A hurricane and a lifeboat charity: named things, here and said alone.
+        let n = names("Hurricane Delphine struck Jamaica on Monday. Delphine weakened overnight, forecasters said.");
+        assert!(!n.iter().any(|(s, _)| s.contains("Delphine")), "{n:?}");
+        let n = names("Rescuers from Lifeboat Aurora said they had picked up 40 people. Aurora then sailed north.");
+        assert!(!n.iter().any(|(s, _)| s.contains("Aurora")), "{n:?}");
+        // "In X, the mayor of Y, Z, said": the mayor is Z, not X.
+        let n = names("In Ravensholm, the mayor of Ostend, Pieter Claes, said the hall was open.");
+        assert!(!n.contains(&("Ravensholm".to_string(), Some(EntityKind::Person))), "{n:?}");
+        assert!(n.contains(&("Pieter Claes".to_string(), Some(EntityKind::Person))), "{n:?}");
+        // Greek saints' names start villages.
+        assert_eq!(
+            kind_of("Survivors were taken to Agios Kirykos by ferry.", "Agios Kirykos"),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn abbreviated_given_names_particles_and_portfolios() {
+        // A Dhaka flood, a Manila ferry and an Athens ministry.
+        assert_eq!(
+            people("Md. Shafiqul Islam, the relief secretary, said 40 shelters were open."),
+            vec!["Md. Shafiqul Islam"]
+        );
+        assert_eq!(
+            people("The ship's master, Captain Jose dela Rosa, said the crew were safe."),
+            vec!["Captain Jose dela Rosa"]
+        );
+        // Common words and words of offices before the head make the portfolio.
+        assert_eq!(people("Water Management Minister Tomasz Wrona said the dykes would hold."), vec!["Tomasz Wrona"]);
+        assert_eq!(people("Maritime Affairs Minister Eleni Stavrou said the fines would rise."), vec!["Eleni Stavrou"]);
+        // A family name first, in apposition after a role.
+        assert_eq!(
+            people("Japan's ambassador in Lusaka, Fujita Kenta, announced a grant of 2 billion yen."),
+            vec!["Fujita Kenta"]
+        );
+        // A contact line names a person whose family name is also a title.
+        let n = names("The shelters stay open.\n\nMedia contact: Shirin Sultana, 01711 555 010");
+        assert!(n.contains(&("Shirin Sultana".to_string(), Some(EntityKind::Person))), "{n:?}");
     }
 
     #[test]
