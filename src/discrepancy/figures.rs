@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use super::{doc_label, new, one_line};
 use crate::analysis::Parts;
 use crate::model::{Discrepancy, DiscrepancyKind, Figure, FigureGroup, FigureKind, Qualifier};
@@ -87,14 +89,89 @@ fn consistent(x: &Claim, y: &Claim) -> bool {
 pub fn find(p: &Parts<'_>) -> Vec<Discrepancy> {
     let a = p.analysis;
     let changes = stated_changes(p);
-    let mut out = Vec::new();
-    for (gi, g) in a.pledges.iter().enumerate() {
-        out.extend(compare(p, g, Some(gi), &changes));
+    let mut found: Vec<(Discrepancy, Vec<(u32, u64)>)> = Vec::new();
+    let groups =
+        a.pledges.iter().enumerate().map(|(gi, g)| (g, Some(gi))).chain(a.quantities.iter().map(|g| (g, None)));
+    for (g, pledge) in groups {
+        for d in compare(p, g, pledge, &changes) {
+            // Each document's value among the spans shown.
+            let mut values: Vec<(u32, u64)> = g
+                .figures
+                .iter()
+                .map(|&f| &a.figures[f])
+                .filter(|f| d.spans.contains(&f.span))
+                .filter_map(|f| Some((f.span.doc, f.value?.to_bits())))
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            found.push((d, values));
+        }
     }
-    for g in &a.quantities {
-        out.extend(compare(p, g, None, &changes));
+    // A conflict that repeats a larger one goes: "DKK 412 (a, d) vs 406.60
+    // crowns (b)" beside "DKK 412 (a, c, d) vs DKK 421 (b)", where a report
+    // that gives one figure twice lends the second to another of b's numbers.
+    // Its documents are among the larger one's, the value most of them give is
+    // the same, and the documents that differ differ there too.
+    let values: Vec<&[(u32, u64)]> = found.iter().map(|(_, v)| v.as_slice()).collect();
+    let echo = echoes(&values);
+    found.into_iter().zip(echo).filter(|(_, e)| !e).map(|((d, _), _)| d).collect()
+}
+
+/// For each conflict (its (document, value) pairs, sorted), whether it repeats
+/// a larger one: see [`find`].
+fn echoes(values: &[&[(u32, u64)]]) -> Vec<bool> {
+    // Each conflict's documents and the value most of them give, and the
+    // conflicts by (that value, document), to find the larger of two quickly.
+    let shapes: Vec<(Vec<u32>, Option<u64>)> = values.iter().map(|v| (docs_of(v), majority(v))).collect();
+    let mut by_value_doc: FxHashMap<(u64, u32), Vec<usize>> = FxHashMap::default();
+    for (j, (docs, m)) in shapes.iter().enumerate() {
+        if let Some(m) = m {
+            for &d in docs {
+                by_value_doc.entry((*m, d)).or_default().push(j);
+            }
+        }
     }
-    out
+    (0..values.len())
+        .map(|i| {
+            let (mine, Some(m)) = &shapes[i] else { return false };
+            let mine_values = values[i];
+            by_value_doc.get(&(*m, mine[0])).into_iter().flatten().any(|&j| {
+                let (theirs, _) = &shapes[j];
+                let other = values[j];
+                j != i
+                    && theirs.len() > mine.len()
+                    && mine.iter().all(|d| theirs.contains(d))
+                    && mine_values
+                        .iter()
+                        .filter(|x| x.1 != *m)
+                        .all(|x| other.iter().any(|o| o.0 == x.0 && o.1 != *m) && !other.contains(&(x.0, *m)))
+            })
+        })
+        .collect()
+}
+
+/// The documents of (document, value) pairs sorted by document.
+fn docs_of(v: &[(u32, u64)]) -> Vec<u32> {
+    let mut d: Vec<u32> = v.iter().map(|x| x.0).collect();
+    d.dedup();
+    d
+}
+
+/// The value most documents give, when one does.
+fn majority(v: &[(u32, u64)]) -> Option<u64> {
+    let mut count: Vec<(u64, usize)> = Vec::new();
+    for &(_, x) in v {
+        match count.iter_mut().find(|c| c.0 == x) {
+            Some(c) => c.1 += 1,
+            None => count.push((x, 1)),
+        }
+    }
+    count.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
+    match count.as_slice() {
+        [(x, n1), (_, n2), ..] if n1 > n2 => Some(*x),
+        [(x, _)] => Some(*x),
+        _ => None,
+    }
 }
 
 /// Changes that a report states with bare numbers ("the number of people killed
@@ -1275,4 +1352,25 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
         from = to;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::echoes;
+
+    #[test]
+    fn a_conflict_inside_a_larger_one_with_the_same_dissenter_echoes_it() {
+        let v = |x: f64| x.to_bits();
+        // A takeover price: 412 in a, c, d and 421 in b; b's trading price of
+        // 406.60 paired with a second 412 of a and d repeats that conflict.
+        let larger = [(0, v(412.0)), (1, v(421.0)), (2, v(412.0)), (3, v(412.0))];
+        let echo = [(0, v(412.0)), (1, v(406.6)), (3, v(412.0))];
+        // A report the larger conflict does not hold is news, and so is a
+        // report that agrees there.
+        let other_doc = [(0, v(412.0)), (3, v(412.0)), (4, v(300.0))];
+        let agrees_there = [(0, v(412.0)), (1, v(406.6)), (2, v(412.0))];
+        let agreeing = [(0, v(412.0)), (1, v(412.0)), (2, v(412.0)), (3, v(412.0))];
+        assert_eq!(echoes(&[&larger, &echo, &other_doc]), vec![false, true, false]);
+        assert_eq!(echoes(&[&agreeing, &agrees_there]), vec![false, false]);
+    }
 }

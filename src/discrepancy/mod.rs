@@ -1065,6 +1065,44 @@ mod tests {
     }
 
     #[test]
+    fn the_company_named_before_an_office_is_its_organisation() {
+        // A shipping line whose chief executive two reports name differently;
+        // each report names the insurer as often as the line.
+        let d = found(&[
+            "Tarsis Lines and Velmont Re met on Monday. Tarsis chief executive Jonas Lind said in Oslo that \
+             the company regretted the delay, and Velmont Re agreed.",
+            "Velmont Re and Tarsis Lines met on Monday. Tarsis's chief executive, Mira Holt, told reporters \
+             that the company would contest the claim, and Velmont Re agreed.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Jonas Lind"), "{d:?}");
+        // The company more reports name is the one a report is about, when it
+        // names another as often (the line's director of operations, not its
+        // parent's, named in passing).
+        let d = found(&[
+            "Norlake Ferry Company cancelled sailings. \"We are sorry,\" said Ada Voss, Director of Operations. \
+             Norlake Ferry Company will refund fares.",
+            "Norlake Ferry Company cancelled sailings on Friday, and Norlake Ferry Company blamed the storm.",
+            "Norlake Ferry Company and its parent, Castellan Holdings, apologised. The director of operations, \
+             Ben Roth, said Castellan Holdings and Norlake Ferry Company would pay.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Ben Roth"), "{d:?}");
+    }
+
+    #[test]
+    fn a_quotation_reprinted_inside_a_quoted_statement_agrees() {
+        // A mountain rescue: a local site reprints the police statement in
+        // quotation marks, with the spokeswoman's words quoted inside it.
+        let d = found(&[
+            "\"We will search through the night. As long as there is hope, we will keep looking,\" said Inspector \
+             Ilse Brandvold of the mountain rescue service.",
+            "\"At 03:00 the rescue centre was alerted to two missing climbers. The spokeswoman of the service, \
+             Inspector Ilse Brandvold, stated: 'We will search through the night. As long as there is hope, we \
+             will keep looking.'\"",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Quote), "{d:?}");
+    }
+
+    #[test]
     fn small_numbers_one_apart_are_compared() {
         let d = found(&[
             "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",

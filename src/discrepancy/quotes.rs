@@ -22,9 +22,12 @@ struct Q<'a> {
     words: Vec<&'a str>,
     /// The sentence each word belongs to.
     sents: Vec<u32>,
+    /// Whether a word opens a quotation inside this one, after a colon or a
+    /// quotation mark ("..., stated: 'Our crews ...").
+    opens: Vec<bool>,
 }
 
-type Words<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<u32>);
+type Words<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<u32>, Vec<bool>);
 
 fn words_of<'a>(p: &Parts<'a>, s: Span) -> Words<'a> {
     let t = &p.docs[s.doc()].tokens;
@@ -32,6 +35,7 @@ fn words_of<'a>(p: &Parts<'a>, s: Span) -> Words<'a> {
     let mut keys = Vec::new();
     let mut words = Vec::new();
     let mut sents = Vec::new();
+    let mut opens = Vec::new();
     for i in from..t.len() {
         let tok = &t.toks[i];
         if tok.end > s.end {
@@ -41,6 +45,9 @@ fn words_of<'a>(p: &Parts<'a>, s: Span) -> Words<'a> {
             keys.push(t.key(i));
             words.push(t.text(i));
             sents.push(t.sentence_index(i) as u32);
+            opens.push(
+                i > from && t.toks[i - 1].kind == Kind::Punct && matches!(t.text(i - 1), ":" | "'" | "‘" | "\"" | "“"),
+            );
         } else if tok.kind == Kind::Possessive {
             // Shown as written ("today's"), compared without it.
             if let (Some(w), Some(&prev)) = (words.last_mut(), i.checked_sub(1).and_then(|k| t.toks.get(k))) {
@@ -50,7 +57,7 @@ fn words_of<'a>(p: &Parts<'a>, s: Span) -> Words<'a> {
             }
         }
     }
-    (keys, words, sents)
+    (keys, words, sents, opens)
 }
 
 /// The part of the longer quotation that the shorter one corresponds to: from
@@ -76,8 +83,8 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         .quotes
         .iter()
         .map(|q| {
-            let (keys, words, sents) = words_of(p, q.span);
-            Q { span: q.span, speaker: q.speaker, keys, words, sents }
+            let (keys, words, sents, opens) = words_of(p, q.span);
+            Q { span: q.span, speaker: q.speaker, keys, words, sents, opens }
         })
         .filter(|q| q.keys.len() >= 4)
         .collect();
@@ -126,7 +133,7 @@ pub fn find(p: &Parts<'_>, spins: &[super::reuse::Spin]) -> Vec<Discrepancy> {
         let at = lk.windows(sk.len()).position(|w| w == sk.as_slice());
         let clause_cut = at.is_some_and(|a| {
             let end = a + sk.len();
-            let starts = a == 0 || qs[long].sents[a - 1] != qs[long].sents[a];
+            let starts = a == 0 || qs[long].sents[a - 1] != qs[long].sents[a] || qs[long].opens[a];
             let ends = end == lk.len()
                 || qs[long].sents[end - 1] != qs[long].sents[end]
                 || matches!(lk[end], "and" | "but" | "or" | "so" | "because" | "while" | "although");

@@ -336,7 +336,8 @@ fn office_name(base: &str) -> String {
 }
 
 /// For each document, the organisation it is mostly about: named at least twice,
-/// and at least twice as often as any other (by entity id).
+/// and at least twice as often as any other, or as often as another that fewer
+/// documents name (by entity id).
 fn main_organisations(a: &crate::analysis::Analysis) -> Vec<Option<String>> {
     let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); a.corpus.docs.len()];
     for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organisation) {
@@ -346,14 +347,24 @@ fn main_organisations(a: &crate::analysis::Analysis) -> Vec<Option<String>> {
             }
         }
     }
+    // Between two named equally often, the one more reports name: what the
+    // story is about, not a parent company named in passing.
+    let reach = |e: usize| {
+        let mut d: Vec<u32> = a.entities[e].mentions.iter().map(|m| m.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
     counts
         .into_iter()
         .map(|c| {
-            let mut v: Vec<(usize, usize)> = c.into_iter().map(|(e, n)| (n, e)).collect();
+            let mut v: Vec<(usize, usize, usize)> = c.into_iter().map(|(e, n)| (n, reach(e), e)).collect();
             v.sort_unstable_by(|x, y| y.cmp(x));
             match v.as_slice() {
-                [(n, e)] if *n >= 2 => Some(a.entities[*e].id.clone()),
-                [(n1, e), (n2, _), ..] if *n1 >= 2 && *n1 >= 2 * *n2 => Some(a.entities[*e].id.clone()),
+                [(n, _, e)] if *n >= 2 => Some(a.entities[*e].id.clone()),
+                [(n1, r1, e), (n2, r2, _), ..] if *n1 >= 2 && (*n1 >= 2 * *n2 || (n1 == n2 && r1 > r2)) => {
+                    Some(a.entities[*e].id.clone())
+                }
                 _ => None,
             }
         })
