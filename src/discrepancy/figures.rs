@@ -47,6 +47,34 @@ fn converted(a: &crate::analysis::Analysis, f: usize) -> bool {
     }
 }
 
+/// Whether figure `f` ends a range ("a surge of 2 to 3 metres", "8-10
+/// people", "between 40 and 50 homes"): its bound, which neither "up to 3
+/// metres" nor a bare "3 metres" contradicts by its hedge.
+fn range_end(a: &crate::analysis::Analysis, f: usize) -> bool {
+    let fig = &a.figures[f];
+    let Some(text) = a.corpus.docs.get(fig.span.doc()).map(|d| &*d.text) else { return false };
+    let start = fig.span.start as usize;
+    let mut from = start.saturating_sub(40);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..start).unwrap_or("").trim_end();
+    let (rest, between) = if let Some(r) = before.strip_suffix(" to") {
+        (r, false)
+    } else if let Some(r) = before.strip_suffix(['-', '–']) {
+        (r, false)
+    } else if let Some(r) = before.strip_suffix(" and") {
+        (r, true)
+    } else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let low = rest.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let number = !low.is_empty() && low.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || crate::extract::numbers::word_value(&low.to_lowercase()).is_some();
+    number && (!between || rest[..rest.len() - low.len()].trim_end().to_lowercase().ends_with("between"))
+}
+
 /// The place value of the last non-zero digit of a round number (45,000 -> 1,000).
 fn precision(v: f64) -> f64 {
     let mut p = 1.0;
@@ -340,7 +368,7 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>, changes: &BTre
             let mut claims: Vec<(Claim, Vec<usize>)> = Vec::new();
             for &f in figs {
                 let mut c = claim(&a.figures[f], in_headline(p, &a.figures[f]));
-                c.loose = converted(a, f);
+                c.loose = converted(a, f) || range_end(a, f);
                 match claims.iter_mut().find(|(x, _)| *x == c) {
                     Some((_, v)) => v.push(f),
                     None => claims.push((c, vec![f])),

@@ -1103,6 +1103,21 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_a_range_is_no_hedge_against_up_to() {
+        // A storm surge on the Bay of Bengal, given as a maximum and as a range.
+        let d = found(&[
+            "A storm surge of up to 4 metres swept over the embankments, the weather office said.",
+            "A storm surge of 3 to 4 metres swept over the embankments, the weather office said.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+        let d = found(&[
+            "A storm surge of up to 4 metres swept over the embankments, the weather office said.",
+            "A storm surge of 3 to 5 metres swept over the embankments, the weather office said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "5 metres"), "{d:?}");
+    }
+
+    #[test]
     fn small_numbers_one_apart_are_compared() {
         let d = found(&[
             "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",

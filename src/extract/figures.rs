@@ -69,6 +69,14 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
     if !out.iter().any(|f| bare(f).is_some()) {
         return;
     }
+    // The currencies the document writes out ("US$41.5m"): a bare word that is
+    // one of their names ("310 million dollars") is that currency, whatever
+    // country the story names.
+    let written: Vec<String> = out
+        .iter()
+        .filter(|f| f.kind == FigureKind::Money && bare(f).is_none())
+        .filter_map(|f| f.unit.clone())
+        .collect();
     // The most named country that has such a currency; between equals, the first
     // named (the dateline's). A story naming Finland twice and Chile once pays in Chilean pesos.
     let ranked = super::countries_named(t, 0..t.len(), lex);
@@ -81,6 +89,9 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
     };
     for f in out.iter_mut() {
         let Some(form) = bare(f) else { continue };
+        if f.unit.as_ref().is_some_and(|u| written.contains(u)) {
+            continue;
+        }
         if let Some(code) = ranked.iter().find_map(|&(c, _, _)| code_in(c, &form)) {
             f.unit = Some(code);
         }
@@ -1042,6 +1053,11 @@ mod tests {
         // The most named country without pesos does not decide.
         let f = figs("The ship was built in Norway and refitted in Norway. Argentina's navy said the owner would pay 2 million pesos.");
         assert_eq!(f.iter().find(|f| f.kind == FigureKind::Money).and_then(|f| f.unit.as_deref()), Some("ARS"));
+        // A story that writes the currency out elsewhere means it: a Taiwanese
+        // shipowner owes a canal authority "US$41.5m" and "310 million dollars".
+        let f = figs("Taiwan's Hsu Lines owes the canal US$41.5m in tolls. The canal will claim 310 million dollars.");
+        let units: Vec<_> = f.iter().filter(|f| f.kind == FigureKind::Money).map(|f| f.unit.as_deref()).collect();
+        assert_eq!(units, vec![Some("USD"), Some("USD")]);
         let f = figs("The club paid 40 million pesos for the striker.");
         assert_eq!(f[0].unit.as_deref(), Some("MXN"), "no country named: the table's default");
     }
