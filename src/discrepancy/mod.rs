@@ -1118,6 +1118,19 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_a_named_body_holds_its_organisation_s_office() {
+        // An electoral service's president, named with its board in two
+        // reports and with the service alone in a third.
+        let d = found(&[
+            "The president of Valdor's board, Ixchel Tzul Pop, said the count was fair.",
+            "The President of the Board of Valdor, Ixchel Tzul Pop, said the count was fair.",
+            "Valdor president Rafael Ortiz defended the count on Tuesday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Role, "Ixchel Tzul Pop"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Role, "Rafael Ortiz"), "{d:?}");
+    }
+
+    #[test]
     fn small_numbers_one_apart_are_compared() {
         let d = found(&[
             "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",

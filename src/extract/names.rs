@@ -1832,17 +1832,49 @@ impl Ctx<'_> {
                     let s0 = if t.key(k + 2) == "the" { k + 3 } else { k + 2 };
                     matches!(t.key(k + 1), "of" | "at")
                         && s0 <= b
-                        && (s0..=b).all(|i| t.toks[i].is_cap_word() || t.is_punct(i, '-'))
+                        && self.named_org(s0, b)
                         && (a + 1..=k).all(|i| !t.toks[i].has(flag::CAP))
                         && self.role_phrase(a, k)
                 });
                 if let Some(k) = of_named.filter(|_| det) {
                     let s0 = if t.key(k + 2) == "the" { k + 3 } else { k + 2 };
-                    return Some(role(a, k, Some(crate::text::fold(&self.flat_text(s0, b)))));
+                    return Some(role(a, k, Some(self.body_owner(s0, b))));
                 }
             }
         }
         None
+    }
+
+    /// Whether tokens `a..=b` name an organisation an office is of: capitalised
+    /// words ("the IEM"), joined by "of" or "the" ("the Board of Servel"), or
+    /// a named owner's body ("Servel's board").
+    fn named_org(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        if !t.toks[a].is_cap_word() {
+            return false;
+        }
+        if let Some(p) = (a + 1..=b).find(|&i| t.toks[i].kind == Kind::Possessive) {
+            // "Servel's board": the owner, then one or two words of its body.
+            return p < b
+                && b - p <= 2
+                && (a..p).all(|i| t.toks[i].is_cap_word())
+                && (p + 1..=b).all(|i| t.toks[i].kind == Kind::Word && !t.toks[i].has(flag::CAP));
+        }
+        t.toks[b].is_cap_word()
+            && (a..=b).all(|i| t.toks[i].is_cap_word() || t.is_punct(i, '-') || matches!(t.key(i), "of" | "the"))
+    }
+
+    /// The organisation of [`Ctx::named_org`] tokens, folded: the owner of a
+    /// body ("Servel" of "Servel's board" and of "the Board of Servel").
+    fn body_owner(&self, a: usize, b: usize) -> String {
+        let t = self.t;
+        let (from, to) = if let Some(p) = (a..=b).find(|&i| t.toks[i].kind == Kind::Possessive) {
+            (a, p - 1)
+        } else {
+            let after_of = (a..=b).rev().find(|&i| t.key(i) == "of").map_or(a, |o| o + 1);
+            (if t.key(after_of) == "the" { after_of + 1 } else { after_of }, b)
+        };
+        crate::text::fold(&self.flat_text(from.min(b), to.max(from.min(b))))
     }
 
     /// Whether tokens `a..=b` are an office written in capitals: words that
