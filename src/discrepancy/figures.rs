@@ -680,6 +680,11 @@ fn dates_conflict(x: (Option<i32>, Option<u32>, Option<u32>), y: (Option<i32>, O
     if dx.is_none() && (yx.is_none() || yy.is_none()) {
         return false;
     }
+    // The same month a year apart ("by July 2029", "by July 2028"): one
+    // deadline, its year slipped.
+    if dx.is_none() && dy.is_none() && mx == my && yx.zip(yy).is_some_and(|(a, b)| a.abs_diff(b) == 1) {
+        return true;
+    }
     // Without both years, the days of the year are compared.
     let both = yx.is_some() && yy.is_some();
     let days = |yr: Option<i32>, m: u32, d: Option<u32>| {
@@ -1227,6 +1232,25 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
     for v in &mut people {
         v.sort_unstable();
     }
+    // Organisations and places by where their mentions end, per document, for
+    // the owner of an amount ("the World Bank's $800 million").
+    let mut owners: Vec<Vec<(u32, usize)>> = vec![Vec::new(); a.corpus.docs.len()];
+    for (e, ent) in a.entities.iter().enumerate().filter(|(_, e)| e.kind != crate::model::EntityKind::Person) {
+        for m in &ent.mentions {
+            owners[m.doc()].push((m.end, e));
+        }
+    }
+    for v in &mut owners {
+        v.sort_unstable();
+    }
+    let owner_of = |f: &Figure| -> Option<usize> {
+        let text = a.corpus.docs.get(f.span.doc())?.text.as_ref();
+        let before = text.get(..f.span.start as usize)?;
+        let rest = before.strip_suffix("'s ").or_else(|| before.strip_suffix("’s "))?;
+        let v = &owners[f.span.doc()];
+        let i = v.partition_point(|x| (x.0 as usize) < rest.len());
+        v.get(i).filter(|x| x.0 as usize == rest.len()).map(|x| x.1)
+    };
     let mut from = 0;
     while from < a.figures.len() {
         let doc = a.figures[from].span.doc();
@@ -1295,6 +1319,11 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                     shared(fi) != shared(fj)
                         && (group_of(fi).is_none()
                             || group_of(fj).is_none()
+                            // Amounts of one owner ("the World Bank's $800
+                            // million", "the World Bank's $700 million").
+                            || (matches!(what, Stated::Money(_))
+                                && owner_of(fi).is_some()
+                                && owner_of(fi) == owner_of(fj))
                             || (matches!(what, Stated::Money(_)) && {
                                 let (placed, apart) = if shared(fi) { (fi, fj) } else { (fj, fi) };
                                 group_of(placed).is_some_and(|(pledge, g)| {

@@ -1131,6 +1131,30 @@ mod tests {
     }
 
     #[test]
+    fn two_amounts_of_one_owner_in_one_report_contradict_it() {
+        // A donors' conference: one report gives the development bank's pledge
+        // two ways, the release once.
+        let d = found(&[
+            "The Andean Development Fund pledged US$600 million in loans and grants for the rebuilding.",
+            "The itemised list shows what is borrowed. The Andean Development Fund's $600 million package is \
+             the largest pledge.\n\nOfficials said the Andean Development Fund's $500 million would be the first \
+             money to reach villages.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "$500 million (001)"), "{d:?}");
+    }
+
+    #[test]
+    fn a_deadline_whose_year_slipped_is_one_event_dated_differently() {
+        // A bridge rebuilt after a flood: the release and a newspaper give the
+        // same month a year apart.
+        let d = found(&[
+            "The new bridge will carry 40,000 vehicles a day once the contractor completes it by October 2031.",
+            "The bridge, which should carry 40,000 vehicles a day, is to be completed by October 2030.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "October 2031"), "{d:?}");
+    }
+
+    #[test]
     fn small_numbers_one_apart_are_compared() {
         let d = found(&[
             "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",
