@@ -1155,6 +1155,23 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_after_a_post_and_where_it_is_names_its_holder() {
+        // A flood in Peru: the agency's representative is named in one report
+        // and cut out of the other, after the country of the post.
+        let d = found(&[
+            "Lucía Paredes Quispe, the UNICEF representative in Peru, said 40,000 children needed help.",
+            "The UNICEF representative in Peru, , said 40,000 children needed help.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::MissingName, "elsewhere: Lucía Paredes Quispe"), "{d:?}");
+        // An acronym before the office that the other report leaves out.
+        let d = found(&[
+            "The regulator fined the bank on Monday. Chairman Oh Dae-sung said the fine was fair.",
+            "The regulator fined the bank on Monday. The KFTC chairman, , said the fine was fair.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::MissingName, "elsewhere: Oh Dae-sung"), "{d:?}");
+    }
+
+    #[test]
     fn small_numbers_one_apart_are_compared() {
         let d = found(&[
             "Talks broke down after six weeks. Mid-year examinations, due to start on June 1, have been postponed by two weeks, a college spokeswoman said.",

@@ -32,6 +32,14 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
         if holders.is_empty() {
             holders = holders_by(&|base| same_office(base, &b.base));
         }
+        // "PIPC chairman, ,": the chairman, where no report writes the acronym.
+        if holders.is_empty() {
+            if let Some((first, rest)) = b.base.split_once(' ') {
+                if first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase()) {
+                    holders = holders_by(&|base| base.eq_ignore_ascii_case(rest));
+                }
+            }
+        }
         // "director of the Department of X, ,": the director whose organisation
         // is that department.
         if holders.is_empty() {

@@ -1206,16 +1206,25 @@ impl Ctx<'_> {
             // Service, ,", "the director of the Department of Testing and
             // Quality Assessment, ,").
             let role_at = |k: usize| self.lower_role_at(k) || office(k);
+            let mut role_end = i - 1;
             let start = if role_at(i - 1) {
                 i - 1
             } else {
                 let from = i.saturating_sub(10).max(1);
                 match (from..i - 1).find(|&j| {
-                    matches!(t.key(j), "of" | "for")
+                    // (Or where the post is: "the agency's representative in Greece, ,".)
+                    (matches!(t.key(j), "of" | "for")
+                        || (t.key(j) == "in" && (j + 1..i).all(|k| t.toks[k].is_cap_word())))
                         && role_at(j - 1)
                         && (j + 1..i).all(|k| t.toks[k].kind == Kind::Word || t.is_punct(k, '-'))
                 }) {
-                    Some(j) => j - 1,
+                    Some(j) => {
+                        // The post without where it is ("Representative").
+                        if t.key(j) == "in" {
+                            role_end = j - 1;
+                        }
+                        j - 1
+                    }
                     None => continue,
                 }
             };
@@ -1252,6 +1261,11 @@ impl Ctx<'_> {
                 start -= 1;
                 added += 1;
             }
+            // And the acronym of the organisation it serves ("the UNHCR
+            // representative in Greece, ,").
+            if start > 0 && t.toks[start - 1].kind == Kind::Word && t.toks[start - 1].has(flag::ALL_CAPS) {
+                start -= 1;
+            }
             let span = Span::new(self.doc, t.toks[start].start as usize, t.toks[i + 1].end as usize);
             if self
                 .out
@@ -1261,7 +1275,7 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let role = t.flat[t.toks[start].start as usize..t.toks[i - 1].end as usize].to_string();
+            let role = t.flat[t.toks[start].start as usize..t.toks[role_end].end as usize].to_string();
             self.out.blanks.push(BlankRole { base: title_case(&role), role, country: None, span });
         }
     }
