@@ -750,6 +750,12 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             let bare = nh.male.is_none() && !nh.first_name_honorific;
             let here = |c: usize| clusters[c].members.iter().any(|&(d, _)| d == id.0);
             if bare && known.is_none_or(|c| !here(c)) {
+                // The short name an organisation was given in brackets ("the
+                // Electoral Service (Servel)").
+                if let Some(&o) = defined.get(display(id)).and_then(|k| org_key.get(k)) {
+                    clusters[o].members.push(id);
+                    continue;
+                }
                 if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| org_docs.contains(&(id.0, o))) {
                     clusters[o].members.push(id);
                     continue;
@@ -1170,6 +1176,19 @@ mod tests {
             "{:?}",
             r.entities
         );
+    }
+
+    #[test]
+    fn a_short_name_given_in_brackets_is_the_organisation_s() {
+        // An election count: the service is named once with its short name,
+        // which the other reports use alone.
+        let r = run(&[
+            "The preliminary count was published by the Electoral Service (Valcor) on Sunday. Valcor said it was final.",
+            "Valcor reminds candidates that claims must be lodged by Friday, Valcor said on Tuesday.",
+        ]);
+        assert!(!r.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", r.entities);
+        let service = r.entities.iter().find(|e| e.name == "Electoral Service").expect("Electoral Service");
+        assert_eq!(service.mentions.len(), 5, "{:?}", r.entities);
     }
 
     #[test]

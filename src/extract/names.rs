@@ -2212,7 +2212,11 @@ impl Ctx<'_> {
         let defines = (t.is_punct(last + 1, '(')
             && last + 3 < t.len()
             && t.is_punct(last + 3, ')')
-            && t.toks[last + 2].has(flag::ALL_CAPS))
+            && (t.toks[last + 2].has(flag::ALL_CAPS)
+                // Or a short name ("the Electoral Service (Servel)").
+                || (t.toks[last + 2].is_cap_word()
+                    && !self.lex.is_common(t.key(last + 2))
+                    && !self.lex.is_first_name(t.key(last + 2)))))
         .then(|| t.text(last + 2).trim_end_matches('.').to_string());
         let start = self.hits_len();
         self.push(EntityKind::Organisation, first, last, core, &[], None, None, headline);
