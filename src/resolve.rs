@@ -66,6 +66,22 @@ struct Cluster {
     name: Option<String>,
 }
 
+/// The organisation cluster of a name key, made empty if there is none yet.
+fn org_cluster(org_key: &mut HashMap<String, usize>, clusters: &mut Vec<Cluster>, key: &str) -> usize {
+    if let Some(&c) = org_key.get(key) {
+        return c;
+    }
+    clusters.push(Cluster {
+        kind: EntityKind::Organisation,
+        given: None,
+        surname: String::new(),
+        members: Vec::new(),
+        name: None,
+    });
+    org_key.insert(key.to_string(), clusters.len() - 1);
+    clusters.len() - 1
+}
+
 /// Splits a person's folded core into (given name, surname).
 fn person_parts(core: &[&str], lex: &Lexicon) -> (Option<String>, String) {
     let mut np: Vec<&str> = core.iter().copied().filter(|w| !lex.particles.contains(*w)).collect();
@@ -239,17 +255,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         acronyms.push((d, h));
                         continue;
                     }
-                    let key = org_of((d, h)).to_string();
-                    let c = *org_key.entry(key).or_insert_with(|| {
-                        clusters.push(Cluster {
-                            kind: EntityKind::Organisation,
-                            given: None,
-                            surname: String::new(),
-                            members: Vec::new(),
-                            name: None,
-                        });
-                        clusters.len() - 1
-                    });
+                    let c = org_cluster(&mut org_key, &mut clusters, org_of((d, h)));
                     clusters[c].members.push((d, h));
                 }
                 Some(EntityKind::Person) => {
@@ -769,16 +775,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 {
                     let o = match base {
                         Some(o) => *o,
-                        None => *org_key.entry(org_of(id).to_string()).or_insert_with(|| {
-                            clusters.push(Cluster {
-                                kind: EntityKind::Organisation,
-                                given: None,
-                                surname: String::new(),
-                                members: Vec::new(),
-                                name: None,
-                            });
-                            clusters.len() - 1
-                        }),
+                        None => org_cluster(&mut org_key, &mut clusters, org_of(id)),
                     };
                     clusters[o].members.push(id);
                     continue;
