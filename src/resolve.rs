@@ -316,8 +316,9 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
 
     // Word prefixes of organisation names ("calloway" for "calloway biologics"),
     // kept only where one organisation has them.
-    let mut org_prefix: HashMap<String, usize> = HashMap::default();
-    let mut ambiguous: Vec<String> = Vec::new();
+    // Each proper prefix of an organisation's name that is no common word, with
+    // the organisations it starts.
+    let mut prefix_orgs: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, &c) in &org_key {
         let words: Vec<&str> = k.split(' ').collect();
         for n in 1..words.len() {
@@ -325,30 +326,20 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             if lex.is_common(&p) {
                 continue;
             }
-            match org_prefix.get(&p) {
-                Some(&o) if o != c => ambiguous.push(p),
-                _ => {
-                    org_prefix.insert(p, c);
-                }
-            }
-        }
-    }
-    // A word that starts the names of two organisations ("Nordvig" of
-    // "Nordvig Therapeutics" and "Nordvig Foundation") names neither for sure,
-    // but said alone it is still no person: the organisations it starts.
-    let mut shared_prefix: HashMap<String, Vec<usize>> = HashMap::default();
-    for p in ambiguous {
-        if let Some(first) = org_prefix.remove(&p) {
-            shared_prefix.entry(p).or_insert_with(|| vec![first]);
-        }
-    }
-    for (k, &c) in &org_key {
-        if let Some(orgs) = k.split_once(' ').and_then(|(p, _)| shared_prefix.get_mut(p)) {
+            let orgs = prefix_orgs.entry(p).or_default();
             if !orgs.contains(&c) {
                 orgs.push(c);
             }
         }
     }
+    // A prefix of one organisation's name names it ("Calloway" of "Calloway Biologics").
+    let org_prefix: HashMap<String, usize> =
+        prefix_orgs.iter().filter(|(_, orgs)| orgs.len() == 1).map(|(p, orgs)| (p.clone(), orgs[0])).collect();
+    // A word that starts the names of two organisations ("Nordvig" of
+    // "Nordvig Therapeutics" and "Nordvig Foundation") names neither for sure,
+    // but said alone it is still no person: the organisations it starts.
+    let shared_prefix: HashMap<String, Vec<usize>> =
+        prefix_orgs.into_iter().filter(|(_, orgs)| orgs.len() >= 2).collect();
     let key_of: HashMap<usize, &str> = org_key.iter().map(|(k, &c)| (c, k.as_str())).collect();
     let shared_prefix: HashMap<String, (Vec<usize>, Option<usize>)> = shared_prefix
         .into_iter()

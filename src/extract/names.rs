@@ -1879,7 +1879,9 @@ impl Ctx<'_> {
     }
 
     /// The organisation of [`Ctx::named_org`] tokens, folded: the owner of a
-    /// body ("Servel" of "Servel's board" and of "the Board of Servel").
+    /// body ("Servel" of "Servel's board" and of "the Board of Servel"). Those
+    /// tokens end in a capitalised word or the body's words after the owner, so
+    /// `from <= to`.
     fn body_owner(&self, a: usize, b: usize) -> String {
         let t = self.t;
         let (from, to) = if let Some(p) = (a..=b).find(|&i| t.toks[i].kind == Kind::Possessive) {
@@ -1888,7 +1890,7 @@ impl Ctx<'_> {
             let after_of = (a..=b).rev().find(|&i| t.key(i) == "of").map_or(a, |o| o + 1);
             (if t.key(after_of) == "the" { after_of + 1 } else { after_of }, b)
         };
-        crate::text::fold(&self.flat_text(from.min(b), to.max(from.min(b))))
+        crate::text::fold(&self.flat_text(from, to))
     }
 
     /// Whether tokens `a..=b` are an office written in capitals: words that
