@@ -349,12 +349,7 @@ fn main_organisations(a: &crate::analysis::Analysis) -> Vec<Option<String>> {
     }
     // Between two named equally often, the one more reports name: what the
     // story is about, not a parent company named in passing.
-    let reach = |e: usize| {
-        let mut d: Vec<u32> = a.entities[e].mentions.iter().map(|m| m.doc).collect();
-        d.sort_unstable();
-        d.dedup();
-        d.len()
-    };
+    let reach = |e: usize| a.entities[e].doc_count;
     counts
         .into_iter()
         .map(|c| {
