@@ -407,6 +407,39 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             }
         }
     }
+    // A full name without its last family name ("Rodrigo Fuenzalida" beside
+    // "Rodrigo Fuenzalida Montt", Spanish and Portuguese usage): the one person
+    // whose name is that name and one family name more. The dropped word must not
+    // be a first name ("Juan Pablo" is no "Juan Pablo Oyarzún" shortened).
+    {
+        let mut by_head: HashMap<Vec<&str>, Vec<usize>> = HashMap::default();
+        for (c, cl) in clusters.iter().enumerate().skip(person_start) {
+            for &m in &cl.members {
+                let w = named(m);
+                if w.len() >= 3 {
+                    let v = by_head.entry(w[..w.len() - 1].to_vec()).or_default();
+                    if !v.contains(&c) {
+                        v.push(c);
+                    }
+                }
+            }
+        }
+        for c in person_start..clusters.len() {
+            let Some(&first) = clusters[c].members.first() else { continue };
+            let head = named(first);
+            let family = head.last().is_some_and(|w| !lex.is_first_name(w));
+            if !family || head.len() < 2 || clusters[c].members.iter().any(|&m| named(m) != head) {
+                continue;
+            }
+            if let Some(&[target]) = by_head.get(&head).map(Vec::as_slice) {
+                if target != c {
+                    let m = std::mem::take(&mut clusters[c].members);
+                    clusters[target].members.extend(m);
+                    merged_into.insert(c, target);
+                }
+            }
+        }
+    }
     // One two-word name written in both orders ("Mariko Ishikawa" by one paper,
     // "Ishikawa Mariko" by another, family name first) is one person; the name
     // first seen keeps its order.
@@ -1471,6 +1504,19 @@ mod tests {
             "The survey was led by Dr Lopes Aguiar, the ministry said.",
         ]);
         assert_eq!(person(&r, "Fernanda Lopes Aguiar").mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_full_name_without_its_last_family_name_joins_the_full_name() {
+        let r = run(&[
+            "Senator Inés Albornoz Pizarro won the seat. Albornoz thanked her voters.",
+            "Inés Albornoz said she would serve the whole region.",
+            // A given name of two words is no shortened name.
+            "Juan Pablo Oyarzún voted. Juan Pablo, his cousin, did not.",
+        ]);
+        let e = person(&r, "Inés Albornoz Pizarro");
+        assert_eq!((e.doc_count, e.mentions.len()), (2, 3));
+        assert!(!r.entities.iter().any(|e| e.name == "Inés Albornoz"));
     }
 
     #[test]

@@ -822,6 +822,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dropped_accent_in_the_first_family_name_shows_the_full_name() {
+        let texts = [
+            "Senator Marta Echázarreta Lagos won the seat on Sunday night.",
+            "Marta Echazarreta said she would serve the whole region.",
+        ];
+        let a = Analysis::run(Corpus::from_texts(["a.txt", "b.txt"].into_iter().zip(texts)));
+        let d = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Spelling).expect("a spelling variant");
+        let shown: Vec<&str> = d.spans.iter().map(|&s| a.span_text(s)).collect();
+        assert!(shown.contains(&"Marta Echázarreta Lagos") && shown.contains(&"Marta Echazarreta"), "{shown:?}");
+    }
+
+    #[test]
     fn a_misspelt_surname() {
         let d = found(&[
             "Mayor Janusz Kowalczyk said the bridge would reopen in May.",

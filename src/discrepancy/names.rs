@@ -172,6 +172,25 @@ pub fn spelling(p: &Parts<'_>) -> Vec<Discrepancy> {
                 firsts.entry(w).or_default().push(m);
             }
         }
+        // The first family name of the full name against the last word of a
+        // shorter form ("Camila Errázuriz Vidal", "Camila Errazuriz"): the full
+        // name's mentions are evidence of the spelling too.
+        let firsts_spelt: Vec<String> = firsts
+            .keys()
+            .filter(|f| {
+                // Not short words, which are near anything ("Thu", "Ha").
+                f.chars().count() >= 5
+                    && surnames.keys().any(|k| {
+                        k != *f && crate::text::edit_distance(&crate::text::fold(k), &crate::text::fold(f), 2) <= 2
+                    })
+            })
+            .cloned()
+            .collect();
+        for f in firsts_spelt {
+            if let Some(spans) = firsts.remove(&f) {
+                surnames.entry(f).or_default().extend(spans);
+            }
+        }
         for forms in [&surnames, &givens, &firsts] {
             // Only forms that are spellings of one another ("Kovalenko",
             // "Kowalenko"), not a given name against a family name.
