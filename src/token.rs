@@ -464,6 +464,12 @@ fn is_abbreviation(w: &str) -> bool {
             | "i.e"
             | "cf"
             | "al"
+            // Initials of Cyrillic letters romanised in two ("Ts. Batzorig").
+            | "Ts"
+            | "Ch"
+            | "Sh"
+            | "Kh"
+            | "Zh"
     ) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
 }
 

@@ -93,6 +93,17 @@ fn is_post_nominal(w: &str) -> bool {
     )
 }
 
+/// Whether a word before a glued period is the initial of a name: one capital
+/// letter, or a Cyrillic letter romanised in two ("Ts", "Ch", "Sh", "Kh", "Zh").
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    match (c.next(), c.next(), c.next()) {
+        (Some(a), None, _) => a.is_uppercase(),
+        (Some(_), Some(_), None) => matches!(w, "Ts" | "Ch" | "Sh" | "Kh" | "Zh"),
+        _ => false,
+    }
+}
+
 fn is_month(w: &str) -> bool {
     crate::extract::numbers::month_number(w).is_some()
 }
@@ -353,6 +364,12 @@ impl Ctx<'_> {
                 {
                     let prev = self.text(j - 1);
                     if self.lex.titles.longest(&[self.t.key(j - 1)]).is_some() && prev.len() <= 5 {
+                        j += 1;
+                        continue;
+                    }
+                    // An initial: "John F. Kennedy", "K. S. Raghavan", and the
+                    // Cyrillic letters romanised in two ("Ts. Batzorig").
+                    if is_initial(prev) {
                         j += 1;
                         continue;
                     }
@@ -687,10 +704,14 @@ impl Ctx<'_> {
                     )
             });
             // "Đỗ" folds to a function word; a word with accents is none.
+            // An initial ("A. P. Sharma", "S. Padmanabhan") is none either.
+            let initial_of_name =
+                run.get(p + 1) == Some(&(i + 2)) && is_initial(self.text(i)) && self.t.is_punct(i + 1, '.');
             let function_word = self.lex.is_function_word(k) && self.text(i).is_ascii();
             if (function_word
                 || (initial && self.lex.is_common(k) && !is_title && !keep_first_name && !(org_run && p == 0)))
                 && !keep_place
+                && !initial_of_name
                 && !self.t.toks[i].has(flag::ALL_CAPS)
             {
                 p += 1;
@@ -2624,6 +2645,15 @@ mod tests {
         // A contact line names a person whose family name is also a title.
         let n = names("The shelters stay open.\n\nMedia contact: Shirin Sultana, 01711 555 010");
         assert!(n.contains(&("Shirin Sultana".to_string(), Some(EntityKind::Person))), "{n:?}");
+    }
+
+    #[test]
+    fn initials_are_part_of_the_name() {
+        // A Chennai court, a Darkhan mine and a Boston trial.
+        assert_eq!(people("The prosecutor, R. K. Menon, said the bail was revoked."), vec!["R. K. Menon"]);
+        assert_eq!(people("Governor Ts. Batbold said the mine would stay shut."), vec!["Ts. Batbold"]);
+        assert_eq!(people("S. Lakshmi said the hearing would resume."), vec!["S. Lakshmi"]);
+        assert_eq!(people("Judge Mary T. Walsh adjourned the trial."), vec!["Mary T. Walsh"]);
     }
 
     #[test]
