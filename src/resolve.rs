@@ -779,14 +779,18 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             // named only in another report).
             let bare = nh.male.is_none() && !nh.first_name_honorific;
             let here = |c: usize| clusters[c].members.iter().any(|&(d, _)| d == id.0);
-            if bare && known.is_none_or(|c| !here(c)) {
+            // Nor when two people of the corpus have that family name ("Brandt
+            // said" beside Otto and Ilse Brandt and "Brandt Midstream"): a bare
+            // family name of a family that owns a firm names the firm.
+            let family = by_surname.get(&word).is_some_and(|v| v.iter().filter(|&&c| live(c, &clusters)).count() >= 2);
+            if bare && (known.is_none_or(|c| !here(c)) || family) {
                 // The short name an organisation was given in brackets ("the
                 // Electoral Service (Servel)").
                 if let Some(&o) = defined.get(display(id)).and_then(|k| org_key.get(k)) {
                     clusters[o].members.push(id);
                     continue;
                 }
-                if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| org_docs.contains(&(id.0, o))) {
+                if let Some(&o) = org_prefix.get(org_of(id)).filter(|&&o| family || org_docs.contains(&(id.0, o))) {
                     clusters[o].members.push(id);
                     continue;
                 }
@@ -795,7 +799,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                 // (A town is no organisation: "Estelle" of "Estelle Curling Club".)
                 let place = place_key.contains_key(&PlaceKey::Name(org_of(id).to_string()));
                 if let Some((_, base)) =
-                    shared_prefix.get(org_of(id)).filter(|orgs| !place && org_named_here(orgs, id.0))
+                    shared_prefix.get(org_of(id)).filter(|orgs| !place && (family || org_named_here(orgs, id.0)))
                 {
                     let o = match base {
                         Some(o) => *o,
@@ -1517,6 +1521,19 @@ mod tests {
         let e = person(&r, "Inés Albornoz Pizarro");
         assert_eq!((e.doc_count, e.mentions.len()), (2, 3));
         assert!(!r.entities.iter().any(|e| e.name == "Inés Albornoz"));
+    }
+
+    #[test]
+    fn a_family_name_said_alone_beside_two_of_the_family_names_their_firm() {
+        let r = run(&[
+            "Otto Brandt founded Brandt Logistics in 1950. His granddaughter Ilse Brandt chairs its board. \
+             Brandt said profits fell.",
+            "Brandt said it would cut 300 jobs at the terminal.",
+        ]);
+        assert_eq!(person(&r, "Otto Brandt").mentions.len(), 1);
+        assert_eq!(person(&r, "Ilse Brandt").mentions.len(), 1);
+        let firm = r.entities.iter().find(|e| e.name == "Brandt Logistics").expect("the firm");
+        assert_eq!((firm.kind, firm.mentions.len()), (EntityKind::Organisation, 3));
     }
 
     #[test]

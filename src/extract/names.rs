@@ -1407,8 +1407,12 @@ impl Ctx<'_> {
             }
             // "X, whose candidate, Y,": the role is Y's, X is whoever has one.
             let relative = matches!(self.t.key(last + 2), "whose" | "which");
+            // "Y, director of X, said talks with employee representatives ...":
+            // the comma closes the apposition; what follows is no role of X.
+            let closes = self.lex.speech_verbs.contains(self.t.key(last + 2));
             // "In Moraville, the mayor of Phaistos, X": the mayor is X.
             if !relative
+                && !closes
                 && !self.located(first, sent.start)
                 && (self.lower_role_at(k) || (q > k && self.lower_role_at(q)))
             {
@@ -2654,6 +2658,15 @@ mod tests {
         assert_eq!(people("Governor Ts. Batbold said the mine would stay shut."), vec!["Ts. Batbold"]);
         assert_eq!(people("S. Lakshmi said the hearing would resume."), vec!["S. Lakshmi"]);
         assert_eq!(people("Judge Mary T. Walsh adjourned the trial."), vec!["Mary T. Walsh"]);
+    }
+
+    #[test]
+    fn a_comma_before_said_closes_an_apposition() {
+        // A Žilina tyre plant.
+        assert_eq!(
+            people("Pavol Kuba, managing director of Vantor Mobility, said talks with employee representatives began."),
+            vec!["Pavol Kuba"]
+        );
     }
 
     #[test]
