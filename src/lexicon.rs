@@ -201,6 +201,9 @@ pub struct Lexicon {
     pub demonyms: PhraseMap<usize>,
     /// Currency forms -> (ISO code, position).
     pub currencies: PhraseMap<(String, CurrencyPos)>,
+    /// Prefixes that are a currency only in a story naming its country ("N5
+    /// billion" in Nigeria): form as written -> (ISO code, country in `places`).
+    pub local_currencies: HashMap<String, (String, usize)>,
     pub commitment_nouns: HashSet<String>,
     pub commitment_verbs: HashSet<String>,
     /// Word -> synonym group ("deal" -> "agreement", "nations" -> "country").
@@ -541,6 +544,15 @@ impl Lexicon {
         for line in data_lines(CURRENCIES) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 3 {
+                continue;
+            }
+            if f[2].trim() == "local" {
+                let country = f
+                    .get(3)
+                    .and_then(|c| l.places.iter().position(|p| p.kind == PlaceKind::Country && p.name == c.trim()));
+                if let Some(country) = country {
+                    l.local_currencies.insert(f[0].trim().to_string(), (f[1].trim().to_string(), country));
+                }
                 continue;
             }
             let pos = match f[2].trim() {

@@ -473,6 +473,15 @@ fn is_abbreviation(w: &str) -> bool {
     ) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
 }
 
+/// A short honorific or rank of the lexicon, capitalised ("Ing.", "Mgr."), after
+/// which a period ends no sentence.
+fn is_honorific(w: &str, lex: &Lexicon) -> bool {
+    use crate::lexicon::title;
+    w.len() <= 4
+        && w.starts_with(char::is_uppercase)
+        && lex.titles.longest(&[crate::text::fold(w)]).is_some_and(|(_, &c)| c & (title::HONORIFIC | title::RANK) != 0)
+}
+
 /// Words that, after a dotted acronym ending in a period, show that a new sentence began.
 fn is_sentence_starter(w: &str) -> bool {
     matches!(
@@ -555,7 +564,11 @@ fn tokenize_flat(flat: Arc<str>, lex_: &Lexicon) -> Tokens {
             if p.kind == Kind::Punct && matches!(ptx, "." | "!" | "?" | "…") {
                 let before = if j > start { Some(&toks[j - 1]) } else { None };
                 let abbrev = ptx == "."
-                    && before.is_some_and(|b| b.kind == Kind::Word && b.end == p.start && is_abbreviation(tx(b)));
+                    && before.is_some_and(|b| {
+                        b.kind == Kind::Word
+                            && b.end == p.start
+                            && (is_abbreviation(tx(b)) || is_honorific(tx(b), lex_))
+                    });
                 cur_starts_upper && !abbrev
             } else if p.kind == Kind::Word && ptx.ends_with('.') && p.has(flag::ALL_CAPS) {
                 is_sentence_starter(cur)

@@ -40,11 +40,13 @@ struct Ctx<'a> {
     t: &'a Tokens,
     lex: &'a Lexicon,
     out: Vec<RawFigure>,
+    /// The countries the document names, worked out at the first local currency.
+    countries: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Finds every figure of one document, in reading order.
 pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
-    let mut cx = Ctx { t, lex, out: Vec::new() };
+    let mut cx = Ctx { t, lex, out: Vec::new(), countries: std::cell::OnceCell::new() };
     for r in t.sents.clone() {
         cx.sentence(r);
     }
@@ -459,7 +461,8 @@ impl Ctx<'_> {
                 // "Exactly 30", "Only 30": an adverb, not a name.
                 let initial_common = pt.has(flag::INITIAL) && self.key(p).ends_with("ly");
                 let is_qual = QUALIFIERS.iter().any(|(q, _)| q.len() == 1 && q[0] == self.key(p));
-                let is_cur = self.lex.currencies.longest(&[self.key(p)]).is_some();
+                let is_cur =
+                    self.lex.currencies.longest(&[self.key(p)]).is_some() || self.local_currency(i, r).is_some();
                 // "Green Future 12.6%": a share a name won, not a name's number.
                 let share =
                     t.is_punct(n.end, '%') || (self.is_word(n.end) && matches!(self.key(n.end), "percent" | "per"));
@@ -727,7 +730,26 @@ impl Ctx<'_> {
                 }
             }
         }
-        None
+        self.local_currency(i, r).map(|code| (1, code))
+    }
+
+    /// A prefix that is a currency only where the story is ("N832.9bn" in a
+    /// story naming Nigeria), written as listed and touching an amount: one with a
+    /// scale word, a separator or four digits ("N1,480", not the mask "N95").
+    fn local_currency(&self, i: usize, r: &std::ops::Range<usize>) -> Option<String> {
+        let t = self.t;
+        let s = i.checked_sub(1).filter(|&s| s >= r.start)?;
+        let (code, country) = self.lex.local_currencies.get(t.text(s))?;
+        let num = t.text(i);
+        let scaled = self.is_word(i + 1) && scale(self.key(i + 1)).is_some();
+        let amount = scaled || num.contains([',', '.']) || num.len() >= 4;
+        if t.toks[i].kind != Kind::Number || !t.toks[i].glued() || !amount {
+            return None;
+        }
+        let named = self
+            .countries
+            .get_or_init(|| super::countries_named(t, 0..t.len(), self.lex).into_iter().map(|(c, _, _)| c).collect());
+        named.contains(country).then(|| code.clone())
     }
 
     fn currency_after(&self, i: usize, r: &std::ops::Range<usize>) -> Option<(usize, String)> {
@@ -1044,6 +1066,18 @@ mod tests {
         }
         assert_eq!(money("assets of MAD 9.5bn under management"), (9.5e9, "MAD".into()));
         assert!(figs("They were mad 9 times out of ten.").iter().all(|f| f.kind != FigureKind::Money));
+    }
+
+    #[test]
+    fn a_letter_is_a_currency_only_where_the_story_is() {
+        // A Lagos port concession; a Kano clinic; a Texas plant.
+        assert_eq!(money("The Lagos port authority awarded the concession for N41.2bn."), (41.2e9, "NGN".into()));
+        assert_eq!(money("Nigeria's central bank held the rate at N1,520 to the dollar."), (1520.0, "NGN".into()));
+        assert!(figs("The clinic in Kano ran out of N95 masks.").iter().all(|f| f.kind != FigureKind::Money));
+        assert!(figs("The Texas plant made N4,000 units of type N.").iter().all(|f| f.kind != FigureKind::Money));
+        // Mongolian and Lao amounts.
+        assert_eq!(money("The city added ₮3.2 billion for vaccines."), (3.2e9, "MNT".into()));
+        assert_eq!(money("Damage was put at 1,850 billion kip."), (1.85e12, "LAK".into()));
     }
 
     #[test]

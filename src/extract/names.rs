@@ -2658,6 +2658,8 @@ mod tests {
         assert_eq!(people("Governor Ts. Batbold said the mine would stay shut."), vec!["Ts. Batbold"]);
         assert_eq!(people("S. Lakshmi said the hearing would resume."), vec!["S. Lakshmi"]);
         assert_eq!(people("Judge Mary T. Walsh adjourned the trial."), vec!["Mary T. Walsh"]);
+        // A short honorific of the lexicon ends no sentence either.
+        assert_eq!(people("\"We will appeal,\" said Ing. Pavol Kuba, the plant's director."), vec!["Ing. Pavol Kuba"]);
     }
 
     #[test]
