@@ -1217,6 +1217,29 @@ mod tests {
     }
 
     #[test]
+    fn a_spun_lede_after_a_dateline_is_aligned() {
+        // A Tbilisi metro contract: the wire's dateline is gone from the spun
+        // copy, and adjacent swaps run together.
+        let original = "TBILISI, 3 May 2026 (Caucasus Wire) - Georgia's transport ministry signed a contract \
+            worth $412 million on Monday for 40 metro trains, ending months of talks with two rival bidders, officials said.\n\n\
+            The trains will enter service on the city's two lines from 2028, the ministry said. \
+            The new stock replaces carriages built in the 1980s, which break down often. \
+            The city council approved the purchase in a vote on Friday. \
+            Passengers have complained about crowded platforms for years.";
+        let spun = "Georgia's transportation department inked a contract worth $412 million on Monday for 40 metro \
+            trains, concluding months of talks with two competing contenders, authorities stated.\n\n\
+            The trains will enter service on the city's two lines from 2028, the department stated. \
+            The new stock replaces carriages built in the 1980s, which break down frequently. \
+            The city council approved the purchase in a vote on Friday. \
+            Passengers have complained about crowded platforms for years.";
+        let names: Vec<String> = (0..2).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip([original, spun])));
+        let reuse = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Reuse).expect("reuse");
+        let texts: Vec<&str> = reuse.spans.iter().map(|s| a.span_text(*s)).collect();
+        assert!(texts.iter().any(|t| t.starts_with("Georgia's transportation department inked")), "{texts:?}");
+    }
+
+    #[test]
     fn a_quotation_joined_from_two_is_diffed_against_each() {
         let texts = [
             "\"The bridge will reopen in May and carry twice the traffic,\" said Mayor Ann Lee. \"We owe this to every commuter in the whole city.\"",

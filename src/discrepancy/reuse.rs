@@ -237,16 +237,28 @@ fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Optio
             .filter(|(j, t)| !used[*j] && t.seq.len() * 4 >= s.seq.len() * 3 && s.seq.len() * 4 >= t.seq.len() * 3)
             .map(|(j, t)| (j, dice(&s.set, &t.set)))
             .max_by(|p, q| p.1.total_cmp(&q.1));
-        let Some((j, score)) = best.filter(|b| b.1 >= 0.5) else { continue };
+        let Some((j, _)) = best.filter(|b| b.1 >= 0.4) else { continue };
         let (wa, wb) = (words(ta, s), words(tb, &sb[j]));
         let wa: Vec<&str> = wa.iter().map(String::as_str).collect();
         let wb: Vec<&str> = wb.iter().map(String::as_str).collect();
         let edits = diff::diff(&wa, &wb, crate::text::fold);
-        let one_for_one = edits.iter().all(|e| match e {
-            Edit::Swap(p, q) => p.len() <= 3 && q.len() <= 3,
+        // What one text adds before the copied words (a dateline, "ABUJA, 10
+        // March 2026 (Wire) -") is no rewording.
+        let lead = match edits.first() {
+            Some(Edit::Del(w)) => (w.len(), 0),
+            Some(Edit::Ins(w)) => (0, w.len()),
+            _ => (0, 0),
+        };
+        let body = if lead == (0, 0) { &edits[..] } else { &edits[1..] };
+        // Swapped phrases next to each other run together ("telecoms regulator
+        // sold" -> "telecommunications watchdog auctioned off").
+        let one_for_one = body.iter().all(|e| match e {
+            Edit::Swap(p, q) => p.len() <= 4 && q.len() <= 4,
             Edit::Del(w) | Edit::Ins(w) => w.len() <= 2,
             Edit::Same(_) => true,
         });
+        let same = body.iter().filter(|e| matches!(e, Edit::Same(_))).count();
+        let score = 2.0 * same as f64 / (wa.len() - lead.0 + wb.len() - lead.1).max(1) as f64;
         if !one_for_one || score < 0.5 {
             continue;
         }
