@@ -1240,6 +1240,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reprint_notice_is_evidence_of_the_copy() {
+        // A Durban port strike, reprinted by a trade site that says so.
+        let wire = "Dock workers in Durban walked out on Monday over pay, halting container traffic at the port. \
+            The union said 2,300 members had joined the strike by midday. \
+            The port operator said it would meet union leaders on Wednesday. \
+            Shipping lines diverted three vessels to Cape Town overnight.";
+        let copy = "Port News Daily | Reprinted from Coastal Wire\n\n\
+            Dock workers in Durban walked out on Monday over pay, halting container traffic at the port. \
+            The union said 2,300 members had joined the strike by midday. \
+            The port operator said it would meet union leaders on Wednesday. \
+            Shipping lines diverted three vessels to Cape Town overnight.\n\n\
+            (Source: Coastal Wire)";
+        let a = Analysis::run(Corpus::from_texts(["a.txt", "b.txt"].into_iter().zip([wire, copy])));
+        let reuse = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Reuse).expect("reuse");
+        let texts: Vec<&str> = reuse.spans.iter().map(|s| a.span_text(*s)).collect();
+        assert!(texts.iter().any(|t| t.contains("Reprinted from Coastal Wire")), "{texts:?}");
+        assert!(texts.contains(&"(Source: Coastal Wire)"), "{texts:?}");
+    }
+
+    #[test]
     fn a_quotation_joined_from_two_is_diffed_against_each() {
         let texts = [
             "\"The bridge will reopen in May and carry twice the traffic,\" said Mayor Ann Lee. \"We owe this to every commuter in the whole city.\"",

@@ -274,6 +274,15 @@ fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Optio
     }
     let reworded = reworded + more;
     let matched = matched + more;
+    // A line that says where the text came from ("Republished from X", "This
+    // article is based on a company announcement.") is evidence too.
+    for (t, d) in [(ta, x), (tb, y)] {
+        for r in &t.sents {
+            if is_reuse_notice(t, r.clone()) {
+                spans.push(Span::new(d, t.toks[r.start].start as usize, t.toks[r.end - 1].end as usize));
+            }
+        }
+    }
     let (lx, ly) = (doc_label(a, x), doc_label(a, y));
     let share = (word_share * 100.0).round() as usize;
     let spun = reworded >= 2 && reworded * 10 >= matched * 4 && swaps.len() >= 3;
@@ -292,4 +301,31 @@ fn compare(p: &Parts<'_>, sa: &[Sent], sb: &[Sent], x: usize, y: usize) -> Optio
     }
     let spin = spun.then_some(Spin { docs: (x, y) });
     Some((d, spin))
+}
+
+/// Openings of a line that says a text is another's: a reprint notice.
+const NOTICES: &[&[&str]] = &[
+    &["republished", "from"],
+    &["reprinted", "from"],
+    &["reproduced", "from"],
+    &["originally", "published"],
+    &["first", "published", "by"],
+    &["this", "article", "is", "based", "on"],
+    &["this", "story", "is", "based", "on"],
+    &["this", "article", "first", "appeared"],
+    &["this", "article", "was", "first", "published"],
+    &["it", "is", "reproduced", "in", "full"],
+];
+
+/// Whether the sentence `r` is a reprint notice, or holds one after a bar
+/// ("Health Watch | Republished from X"), or is a bracketed "(Source: X)".
+fn is_reuse_notice(t: &Tokens, r: std::ops::Range<usize>) -> bool {
+    let bracketed_source =
+        t.text(r.start) == "(" && t.key(r.start + 1) == "source" && r.end > r.start + 2 && t.text(r.start + 2) == ":";
+    let opens = |from: usize| {
+        let words: Vec<&str> =
+            (from..r.end).filter(|&i| t.toks[i].kind == Kind::Word).take(5).map(|i| t.key(i)).collect();
+        NOTICES.iter().any(|n| words.starts_with(n))
+    };
+    bracketed_source || opens(r.start) || (r.start..r.end).any(|i| matches!(t.text(i), "|" | "—") && opens(i + 1))
 }
