@@ -72,6 +72,9 @@ struct Unit {
     /// The only count of its kind of thing in its document ("passengers"), so
     /// the counted noun itself says which quantity it is.
     sole: bool,
+    /// The only amount of its document with its commitment noun ("a compensation
+    /// fund of US$50 million"), so the noun says which commitment it is.
+    sole_noun: bool,
     /// The earlier value its sentence gives for it ("to 5% from 20%": 20).
     from: Option<f64>,
     /// A count of what is left or added ("the remaining 76,800 tonnes"), not of the whole.
@@ -487,6 +490,7 @@ fn doc_units(
             doc: d as u32,
             commitment: commit,
             sole: false,
+            sole_noun: false,
             from: earlier_in_sentence(t, list, figs, x),
             part: f.kind == FigureKind::Count && f.toks.0 > 0 && PART_WORDS.contains(&t.key(f.toks.0 - 1)),
             figs: fig_ids.into_boxed_slice(),
@@ -563,6 +567,17 @@ pub fn link(
     };
     for (u, s) in units.iter_mut().zip(sole) {
         u.sole = s;
+    }
+    {
+        let mut per: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        for u in units.iter().filter(|u| u.money.is_some()) {
+            if let Some(n) = u.noun {
+                *per.entry((u.doc, n)).or_default() += 1;
+            }
+        }
+        for u in units.iter_mut().filter(|u| u.money.is_some()) {
+            u.sole_noun = u.noun.is_some_and(|n| per[&(u.doc, n)] == 1);
+        }
     }
     // Word weights: rare words say more. Each word gets a number in the order
     // of its hash, so a unit's words, sorted by hash, are sorted by number too
@@ -889,6 +904,7 @@ fn closeness(x: f64, y: f64) -> Option<Closeness> {
 
 fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let mut s = 0.0;
+    let mut distant = false;
     // The weakest agreement of the values decides how much context is needed.
     let mut worst = Closeness::Equal;
     let mut note = |c: Option<Closeness>, equal_bonus: f64| -> Option<f64> {
@@ -907,8 +923,14 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
             if ca != cb {
                 return (0.0, Closeness::Far);
             }
-            let Some(v) = note(closeness(*va, *vb), 4.0) else { return (0.0, Closeness::Far) };
-            s += v;
+            // Amounts far apart are one commitment only when each is the one
+            // amount of its report with that noun ("a $15 million compensation
+            // fund", "a compensation fund of US$50 million").
+            distant = closeness(*va, *vb).is_none();
+            if distant && !(a.sole_noun && b.sole_noun && a.noun == b.noun) {
+                return (0.0, Closeness::Far);
+            }
+            s += note(closeness(*va, *vb).or(Some(Closeness::Far)), 4.0).unwrap_or(0.0);
         }
         (Some(_), None) | (None, Some(_)) => return (0.0, Closeness::Far),
         _ => {}
@@ -954,6 +976,7 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let same_change = a.from.is_some() && a.from == b.from;
     let enough = match worst {
         _ if dates_differ => false,
+        _ if distant => !other_parties && tight && overlap >= 0.3,
         _ if same_change && !other_parties && overlap >= 0.1 => true,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),
         // Close sums one named party commits to in both ("X said it would

@@ -1193,6 +1193,22 @@ mod tests {
     }
 
     #[test]
+    fn one_fund_with_amounts_far_apart() {
+        // A mine company's relief fund in Zambia, three times larger in one report.
+        let d = found(&[
+            "The mining company said it would set up a $12 million relief fund for families of the miners.",
+            "The company's chief executive said a relief fund of $40 million would start paying families next week.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "$40 million"), "{d:?}");
+        // Two funds of different kinds are two commitments, however the amounts differ.
+        let d = found(&[
+            "The mining company said it would set up a $12 million relief fund for families of the miners.",
+            "The government said a reconstruction loan of $40 million would rebuild the shaft next year.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "$40 million"), "{d:?}");
+    }
+
+    #[test]
     fn a_heavily_spun_sentence_of_a_copy_is_aligned() {
         let original = "Rescue teams searched the flooded valley for a third day on Tuesday. \
             Residents who fled the rising water were housed in schools and sports halls overnight. \
