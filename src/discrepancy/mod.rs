@@ -235,6 +235,36 @@ mod tests {
     }
 
     #[test]
+    fn a_document_contradicts_itself_where_no_other_report_helps() {
+        // A Lisbon price-fixing case: only the tribunal's release counts the
+        // people convicted, once as 11 and once as 12.
+        let d = found(&[
+            "The tribunal fined three ferry operators on Monday for fixing fares on river crossings.",
+            "The tribunal fined three ferry operators on Monday for fixing fares.\n\n\
+             The Tribunal also convicted 11 individuals, all of them former managers of the operators.\n\n\
+             The 12 individuals convicted must pay fines within 30 days.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "12 individuals"), "{d:?}");
+        // A flood in the Drina valley: a weekday is no owner of a count ("on
+        // Sunday"), so 13 and 15 villages conflict.
+        let d = found(&[
+            "The flood wave swept through 13 villages in the valley overnight, officials said.",
+            "The flood wave from the Drina swept through 13 villages in the valley overnight.\n\n\
+             The governor said on Sunday that schools in the 15 affected villages would stay closed.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "15 affected villages"), "{d:?}");
+        // A tyre plant's state aid: the others state the value this report gives
+        // apart ("€41.2 million") for what it states as 42.1 million euros.
+        let d = found(&[
+            "The carmaker must repay 41.2 million euros of the state grant, the ministry said.",
+            "The carmaker must repay 41.2 million euros of the state grant, officials said.",
+            "Under the 2019 aid agreement, Vantor must pay back €41.2 million to the treasury.\n\n\
+             The carmaker must repay 42.1 million euros of the state grant, the union said.",
+        ]);
+        assert!(d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("€41.2 million (002)")), "{d:?}");
+    }
+
+    #[test]
     fn a_blank_after_a_portfolio_listed_with_commas() {
         // A Ghanaian stadium deal: one report names the minister after her whole
         // office, another leaves the slot after it empty.
