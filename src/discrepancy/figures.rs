@@ -408,7 +408,22 @@ fn compare(p: &Parts<'_>, g: &FigureGroup, pledge: Option<usize>, changes: &BTre
                     // ordinal count of days or weeks says when a report was written.
                     let running = |fs: &[usize]| fs.iter().all(|&f| ordinal_of_time(a, f));
                     let days_on = running(fx) && running(fy);
+                    // One sentence that gives two values ("of the 3,112 members
+                    // eligible, 2,740 members voted") states a part of a whole:
+                    // no conflict when every statement of one value stands in a
+                    // sentence that states the other.
+                    let beside = |fs: &[usize], gs: &[usize]| {
+                        fs.iter().all(|&f| {
+                            let f = &a.figures[f];
+                            gs.iter().any(|&g| {
+                                let g = &a.figures[g];
+                                g.span.doc() == f.span.doc() && g.sentence == f.sentence
+                            })
+                        })
+                    };
+                    let one_sentence = beside(fx, fy) || beside(fy, fx);
                     if (cross || numbers)
+                        && !one_sentence
                         && !parts
                         && !changed
                         && !conversions

@@ -265,6 +265,21 @@ mod tests {
     }
 
     #[test]
+    fn a_part_and_its_whole_in_one_sentence_are_no_contradiction() {
+        // A nurses' strike ballot in Porto, and a donors' conference in Kathmandu.
+        let d = found(&[
+            "Turnout was 88 per cent: of the 3,112 members eligible to vote, 2,740 members returned ballots.",
+            "The union said 3,112 members were eligible to vote in the strike ballot.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "2,740 members"), "{d:?}");
+        let d = found(&[
+            "Donors pledged about $1.1 billion in grants and $1.6 billion in loans for rebuilding.",
+            "The donors' pledges included $1.6 billion in loans for rebuilding homes.",
+        ]);
+        assert!(!has(&d, DiscrepancyKind::Figure, "$1.1 billion"), "{d:?}");
+    }
+
+    #[test]
     fn a_blank_after_a_portfolio_listed_with_commas() {
         // A Ghanaian stadium deal: one report names the minister after her whole
         // office, another leaves the slot after it empty.
