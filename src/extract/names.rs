@@ -572,7 +572,12 @@ impl Ctx<'_> {
 
     fn demonym_at(&self, run: &[usize], p: usize) -> Option<(usize, usize)> {
         let rest = &run[p..];
-        self.lex.demonyms.longest_with(rest.len(), |k| self.t.key(rest[k])).map(|(n, &i)| (n, i))
+        let (n, &i) = self.lex.demonyms.longest_with(rest.len(), |k| self.t.key(rest[k]))?;
+        // A people ("Thais", "Germans") qualifies no title or name; "Thaís
+        // Nogueira" and "Thais Nogueira" are a woman's name.
+        let key = self.t.key(rest[n - 1]);
+        let people = key.strip_suffix('s').is_some_and(|one| self.lex.demonyms.contains_word(one));
+        (!people).then_some((n, i))
     }
 
     /// The organisation named right before token `end` ("Kuo Hai" of "Kuo Hai
@@ -2660,6 +2665,15 @@ mod tests {
         assert_eq!(people("Judge Mary T. Walsh adjourned the trial."), vec!["Mary T. Walsh"]);
         // A short honorific of the lexicon ends no sentence either.
         assert_eq!(people("\"We will appeal,\" said Ing. Pavol Kuba, the plant's director."), vec!["Ing. Pavol Kuba"]);
+    }
+
+    #[test]
+    fn a_given_name_spelt_like_a_people_is_a_name() {
+        // A Recife shipyard: "Thaís" and "Thais" are no people of Thailand.
+        assert_eq!(people("Shipyard chief executive Thaís Moreira said the order was safe."), vec!["Thaís Moreira"]);
+        assert_eq!(people("Shipyard CEO Thais Moreira said the order was safe."), vec!["Thais Moreira"]);
+        // A demonym still qualifies a title.
+        assert_eq!(people("Thai Finance Minister Somchai Rattana said so."), vec!["Somchai Rattana"]);
     }
 
     #[test]
