@@ -453,7 +453,23 @@ fn compatible(a: &str, b: &str) -> bool {
             .cloned()
             .collect()
     };
-    (wa.is_subset(&wb) || wb.is_subset(&wa)) && lesser(&wa) == lesser(&wb)
+    (wa.is_subset(&wb) || wb.is_subset(&wa)) && lesser(&wa) == lesser(&wb) && !other_portfolios(a, b)
+}
+
+/// Whether two titles name two portfolios with no word in common: "Deputy
+/// Minister of Energy and Mines" and "Deputy Minister of Natural Resources and
+/// Environment" are two offices.
+fn other_portfolios(a: &str, b: &str) -> bool {
+    let portfolio = |x: &str| -> Option<BTreeSet<String>> {
+        let words = crate::lexicon::split_phrase(&office_name(x));
+        let k = words.iter().position(|w| w == "for" || w == "of").filter(|&k| k > 0)?;
+        let lex = crate::lexicon::Lexicon::get();
+        Some(words[k + 1..].iter().filter(|w| !lex.function.contains(w.as_str())).cloned().collect())
+    };
+    match (portfolio(a), portfolio(b)) {
+        (Some(x), Some(y)) => !x.is_empty() && !y.is_empty() && x.is_disjoint(&y),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -497,5 +513,10 @@ mod tests {
         assert!(!compatible("Chief Investment Officer", "Head of Real Estate"));
         assert!(!compatible("Chief Compliance Officer", "Chief Risk Officer"));
         assert!(!compatible("Labour Minister", "Leader"));
+        // Two portfolios with no word in common are two offices; one with and
+        // one without a portfolio, or two sharing a word, may be one.
+        assert!(!compatible("Deputy Minister of Mines and Energy", "Deputy Minister of Public Works and Transport"));
+        assert!(compatible("Minister of Mines and Energy", "Mines Minister"));
+        assert!(compatible("Director of Corporate Affairs", "Director of Public Affairs"));
     }
 }
