@@ -1734,6 +1734,40 @@ impl Ctx<'_> {
     /// A role in apposition to a name: after it ("X, director general of the
     /// agency, said") or before it ("the agency's deputy director general, X,").
     fn appositive_role(&self, first: usize, last: usize, sent: std::ops::Range<usize>) -> Option<RoleUse> {
+        let found = self.appositive_role_from(first, last, sent.clone(), true);
+        // "Its chief executive, X, the founder's daughter, said": an office
+        // before the name says more than a relation after it.
+        if found.as_ref().is_some_and(|r| !self.is_office_title(&r.base)) {
+            if let Some(before) = self.appositive_role_from(first, last, sent, false) {
+                if self.is_office_title(&before.base) {
+                    return Some(before);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a role ends in an office title of the lexicon ("Chief Executive",
+    /// "Minister of X"), not a relation or a description ("Daughter").
+    fn is_office_title(&self, base: &str) -> bool {
+        let words = crate::lexicon::split_phrase(&crate::text::fold(base));
+        let words = match words.iter().position(|w| w == "of" || w == "for") {
+            Some(k) if k > 0 => &words[..k],
+            _ => &words[..],
+        };
+        (0..words.len()).any(|k| {
+            self.lex.titles.longest(&words[k..]).is_some_and(|(n, &c)| n == words.len() - k && c & title::HEAD != 0)
+        })
+    }
+
+    /// [`Self::appositive_role`], looking after the name too when `after`.
+    fn appositive_role_from(
+        &self,
+        first: usize,
+        last: usize,
+        sent: std::ops::Range<usize>,
+        after: bool,
+    ) -> Option<RoleUse> {
         let t = self.t;
         let role = |a: usize, b: usize, org: Option<String>| {
             let title = title_case(&self.flat_text(a, b));
@@ -1744,7 +1778,8 @@ impl Ctx<'_> {
         // the candidate is Ann Lee.
         // Not a place: in "In Moraville, the mayor of Phaistos, Manolis
         // Kokkinakis, said" the mayor is the name after the role.
-        if t.is_punct(last + 1, ',')
+        if after
+            && t.is_punct(last + 1, ',')
             && !self.located(first, sent.start)
             && !matches!(t.key(last + 2), "whose" | "which" | "who" | "whom" | "where")
         {
@@ -2674,6 +2709,20 @@ mod tests {
         assert_eq!(people("Shipyard CEO Thais Moreira said the order was safe."), vec!["Thais Moreira"]);
         // A demonym still qualifies a title.
         assert_eq!(people("Thai Finance Minister Somchai Rattana said so."), vec!["Somchai Rattana"]);
+    }
+
+    #[test]
+    fn an_office_before_a_name_outweighs_a_relation_after_it() {
+        // A Kumasi cocoa trader run by its founder's family.
+        let lex = Lexicon::get();
+        let text = "Its chief executive, Ama Owusu, the founder's daughter, said the firm would pay.";
+        let t = tokenize(text, lex);
+        let roles: Vec<Option<String>> = find(&t, 0, lex).hits.into_iter().map(|h| h.role.map(|r| r.base)).collect();
+        assert_eq!(roles, vec![Some("Chief Executive".to_string())]);
+        // A relation alone is still what the text says of the person.
+        let t = tokenize("The mill was founded by her father, Kwame Owusu, in 1961.", lex);
+        let roles: Vec<Option<String>> = find(&t, 0, lex).hits.into_iter().map(|h| h.role.map(|r| r.base)).collect();
+        assert_eq!(roles, vec![Some("Father".to_string())]);
     }
 
     #[test]
