@@ -280,6 +280,17 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_after_a_long_portfolio_is_the_short_form_elsewhere() {
+        // A Kenyan spectrum sale: the release writes the ministry out in full,
+        // with its communications and innovation portfolios, and blanks the name.
+        let d = found(&[
+            "Communications Minister Ruth Wambui welcomed the outcome of the sale.",
+            "The Minister of Communications, Innovation and Digital Economy, , commended the regulator.",
+        ]);
+        assert!(d.iter().any(|(k, s)| *k == DiscrepancyKind::MissingName && s.contains("Ruth Wambui")), "{d:?}");
+    }
+
+    #[test]
     fn a_blank_after_a_portfolio_listed_with_commas() {
         // A Ghanaian stadium deal: one report names the minister after her whole
         // office, another leaves the slot after it empty.

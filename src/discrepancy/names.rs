@@ -103,10 +103,27 @@ pub fn missing(p: &Parts<'_>) -> Vec<Discrepancy> {
 /// head word, and every word of the shorter in the longer ("Country Manager" and
 /// "Brazil Country Manager"; not "Manager" and "Country Manager" alone).
 fn same_office(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let (wa, wb) = (words(a), words(b));
+    let lex = Lexicon::get();
+    // The head of an office is the word before its portfolio ("Minister of
+    // Communications, Innovation and Digital Economy"), else its last word
+    // ("Communications Minister"); the rest are the words that say which.
+    let words = |s: &str| -> (Option<String>, Vec<String>) {
+        let w: Vec<String> =
+            s.split(|c: char| c.is_whitespace() || c == ',').filter(|x| !x.is_empty()).map(str::to_lowercase).collect();
+        let head = match w.iter().position(|x| x == "of" || x == "for") {
+            Some(k) if k > 0 => w.get(k - 1).cloned(),
+            _ => w.last().cloned(),
+        };
+        (head, w.into_iter().filter(|x| !lex.function.contains(x.as_str())).collect())
+    };
+    let ((ha, wa), (hb, wb)) = (words(a), words(b));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
-    short.len() >= 2 && short.last() == long.last() && short.iter().all(|w| long.contains(w))
+    // Two offices with portfolios end alike ("Director of the Department of
+    // Testing" is not every "Director of the Department").
+    let portfolio =
+        |s: &str| s.split_whitespace().any(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"));
+    let heads = if portfolio(a) && portfolio(b) { short.last() == long.last() } else { ha.is_some() && ha == hb };
+    short.len() >= 2 && heads && short.iter().all(|w| long.contains(w))
 }
 
 fn name_words(text: &str) -> Vec<String> {
