@@ -1123,13 +1123,18 @@ const CHANGE_WORDS: &[&str] = &[
 
 /// Whether figure `y` of a document can belong to the owner of figure `x`, the
 /// one linked to other documents: the capitalised words of `y`'s clause before
-/// it, people's names and weekdays aside (`people`: byte ranges of this
-/// document's person mentions), and `x`'s are none on either side, or shared
-/// ("The Civic Alliance ... 25 seats" and "The Social Democratic Union ... 22
-/// seats" are two owners; "Ottilie's 1,150 employees" and "her 1,250 staff" may
-/// be one, and so may "a $750,000 grant" and "Officials in Khovd said the
-/// $570,000 grant").
-fn owners_agree(t: &Tokens, people: &[(u32, u32)], x: Option<(usize, usize)>, y: Option<(usize, usize)>) -> bool {
+/// it, weekdays and names that own nothing aside (`people`: byte ranges of this
+/// document's people, places and main organisation), are none, or shared with
+/// `x`'s ("The Civic Alliance ... 25 seats" and "The Social Democratic Union ...
+/// 22 seats" are two owners; "Ottilie's 1,150 employees" and "her 1,250 staff"
+/// may be one).
+fn owners_agree(
+    t: &Tokens,
+    people: &[(u32, u32)],
+    places: &BTreeSet<String>,
+    x: Option<(usize, usize)>,
+    y: Option<(usize, usize)>,
+) -> bool {
     let named_person = |i: usize| {
         let at = t.toks[i].start;
         let k = people.partition_point(|p| p.1 <= at);
@@ -1164,12 +1169,13 @@ fn owners_agree(t: &Tokens, people: &[(u32, u32)], x: Option<(usize, usize)>, y:
                     // scrap duties on 95%", "the Korean tariff cuts cover 90%").
                     && !lex.demonyms.contains_word(t.key(i))
                     && !lex.place_names.contains_word(t.key(i))
+                    && !places.contains(t.key(i))
             })
             .map(|i| t.key(i))
             .collect()
     };
     let (ox, oy) = (owners(x), owners(y));
-    ox.is_empty() || oy.is_empty() || !ox.is_disjoint(&oy)
+    oy.is_empty() || !ox.is_disjoint(&oy)
 }
 
 /// The content words within four tokens of a figure, in its sentence: what
@@ -1241,15 +1247,36 @@ fn one_digit_changed(x: f64, y: f64) -> bool {
 pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
     let a = p.analysis;
     let mut out = Vec::new();
+    // What owns no amount of a document: the people and places it names
+    // ("Officials in Khovd said the $570,000 grant"), and the organisation it
+    // names most, which it is about ("Vantor must pay back €41.2 million").
     let mut people: Vec<Vec<(u32, u32)>> = vec![Vec::new(); a.corpus.docs.len()];
-    for e in a.entities.iter().filter(|e| e.kind == crate::model::EntityKind::Person) {
-        for m in &e.mentions {
-            people[m.doc()].push((m.start, m.end));
+    let mut most: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); a.corpus.docs.len()];
+    for (e, ent) in a.entities.iter().enumerate() {
+        for m in &ent.mentions {
+            match ent.kind {
+                crate::model::EntityKind::Organisation => *most[m.doc()].entry(e).or_default() += 1,
+                _ => people[m.doc()].push((m.start, m.end)),
+            }
+        }
+    }
+    for (d, counts) in most.iter().enumerate() {
+        let top = counts.values().copied().max().unwrap_or(0);
+        let mut tops = counts.iter().filter(|(_, &n)| n == top && n >= 2);
+        if let (Some((&e, _)), None) = (tops.next(), tops.next()) {
+            people[d].extend(a.entities[e].mentions.iter().filter(|m| m.doc() == d).map(|m| (m.start, m.end)));
         }
     }
     for v in &mut people {
         v.sort_unstable();
     }
+    // The words of the places the corpus names, wherever they stand.
+    let places: BTreeSet<String> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityKind::Place)
+        .flat_map(|e| e.name.split_whitespace().map(crate::text::fold).collect::<Vec<_>>())
+        .collect();
     // Organisations and places by where their mentions end, per document, for
     // the owner of an amount ("the World Bank's $800 million").
     let mut owners: Vec<Vec<(u32, usize)>> = vec![Vec::new(); a.corpus.docs.len()];
@@ -1391,9 +1418,13 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                     || !(one_placed() || crossed() || alone())
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
-                        owners_agree(t, &people[doc], toks_of(t, fi), toks_of(t, fj))
+                        owners_agree(t, &people[doc], &places, toks_of(t, fi), toks_of(t, fj))
+                    } else if shared(fj) {
+                        owners_agree(t, &people[doc], &places, toks_of(t, fj), toks_of(t, fi))
                     } else {
-                        owners_agree(t, &people[doc], toks_of(t, fj), toks_of(t, fi))
+                        // Neither linked: no side is the document's figure.
+                        owners_agree(t, &people[doc], &places, toks_of(t, fj), toks_of(t, fi))
+                            || owners_agree(t, &people[doc], &places, toks_of(t, fi), toks_of(t, fj))
                     }
                 {
                     continue;

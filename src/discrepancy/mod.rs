@@ -258,7 +258,8 @@ mod tests {
         let d = found(&[
             "The carmaker must repay 41.2 million euros of the state grant, the ministry said.",
             "The carmaker must repay 41.2 million euros of the state grant, officials said.",
-            "Under the 2019 aid agreement, Vantor must pay back €41.2 million to the treasury.\n\n\
+            "Vantor Group will close the line in May. Under the 2019 aid agreement, Vantor must pay back €41.2 million \
+             to the treasury.\n\n\
              The carmaker must repay 42.1 million euros of the state grant, the union said.",
         ]);
         assert!(d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("€41.2 million (002)")), "{d:?}");

@@ -40,8 +40,9 @@ struct Ctx<'a> {
     t: &'a Tokens,
     lex: &'a Lexicon,
     out: Vec<RawFigure>,
-    /// The countries the document names, worked out at the first local currency.
-    countries: std::cell::OnceCell<Vec<usize>>,
+    /// The countries the document names, as [`super::countries_named`] ranks
+    /// them, worked out when a currency first needs them.
+    countries: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
 }
 
 /// Finds every figure of one document, in reading order.
@@ -50,15 +51,16 @@ pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
     for r in t.sents.clone() {
         cx.sentence(r);
     }
-    let mut out = cx.out;
-    national_currency(t, lex, &mut out);
+    let mut out = std::mem::take(&mut cx.out);
+    national_currency(&cx, &mut out);
     out
 }
 
 /// A currency word many countries use ("pesos", "dinars", "crowns") is the
 /// currency of the country the document is about, when it says one clearly:
 /// "15 million pesos" in a story from Chile is Chilean pesos.
-fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
+fn national_currency(cx: &Ctx<'_>, out: &mut [RawFigure]) {
+    let (t, lex) = (cx.t, cx.lex);
     let bare = |f: &RawFigure| -> Option<String> {
         if f.kind != FigureKind::Money || f.toks.1 <= f.num_tok {
             return None;
@@ -81,7 +83,7 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
         .collect();
     // The most named country that has such a currency; between equals, the first
     // named (the dateline's). A story naming Finland twice and Chile once pays in Chilean pesos.
-    let ranked = super::countries_named(t, 0..t.len(), lex);
+    let ranked = cx.countries_named();
     let code_in = |country: usize, form: &str| -> Option<String> {
         lex.demonyms.iter().filter(|(_, &idx)| idx == country).find_map(|(d, _)| {
             let mut words: Vec<&str> = d.iter().map(String::as_str).collect();
@@ -101,6 +103,10 @@ fn national_currency(t: &Tokens, lex: &Lexicon, out: &mut [RawFigure]) {
 }
 
 impl Ctx<'_> {
+    fn countries_named(&self) -> &[(usize, usize, usize)] {
+        self.countries.get_or_init(|| super::countries_named(self.t, 0..self.t.len(), self.lex))
+    }
+
     fn key(&self, i: usize) -> &str {
         self.t.key(i)
     }
@@ -746,10 +752,7 @@ impl Ctx<'_> {
         if t.toks[i].kind != Kind::Number || !t.toks[i].glued() || !amount {
             return None;
         }
-        let named = self
-            .countries
-            .get_or_init(|| super::countries_named(t, 0..t.len(), self.lex).into_iter().map(|(c, _, _)| c).collect());
-        named.contains(country).then(|| code.clone())
+        self.countries_named().iter().any(|x| x.0 == *country).then(|| code.clone())
     }
 
     fn currency_after(&self, i: usize, r: &std::ops::Range<usize>) -> Option<(usize, String)> {
