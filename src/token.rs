@@ -464,13 +464,18 @@ fn is_abbreviation(w: &str) -> bool {
             | "i.e"
             | "cf"
             | "al"
-            // Initials of Cyrillic letters romanised in two ("Ts. Batzorig").
-            | "Ts"
-            | "Ch"
-            | "Sh"
-            | "Kh"
-            | "Zh"
-    ) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+    ) || is_initial(w)
+}
+
+/// Whether a word before a glued period is the initial of a name: one capital
+/// letter, or a Cyrillic letter romanised in two ("Ts", "Ch", "Sh", "Kh", "Zh").
+pub(crate) fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    match (c.next(), c.next(), c.next()) {
+        (Some(a), None, _) => a.is_uppercase(),
+        (Some(_), Some(_), None) => matches!(w, "Ts" | "Ch" | "Sh" | "Kh" | "Zh"),
+        _ => false,
+    }
 }
 
 /// A short honorific or rank of the lexicon, capitalised ("Ing.", "Mgr."), after

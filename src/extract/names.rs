@@ -11,7 +11,7 @@
 
 use crate::lexicon::{title, Lexicon};
 use crate::model::{BlankRole, EntityKind, RoleUse, Span};
-use crate::token::{flag, Kind, Tokens};
+use crate::token::{flag, is_initial, Kind, Tokens};
 
 /// One recognised (or candidate) name in a document.
 #[derive(Debug, Clone)]
@@ -91,17 +91,6 @@ fn is_post_nominal(w: &str) -> bool {
             | "Jr"
             | "Sr"
     )
-}
-
-/// Whether a word before a glued period is the initial of a name: one capital
-/// letter, or a Cyrillic letter romanised in two ("Ts", "Ch", "Sh", "Kh", "Zh").
-fn is_initial(w: &str) -> bool {
-    let mut c = w.chars();
-    match (c.next(), c.next(), c.next()) {
-        (Some(a), None, _) => a.is_uppercase(),
-        (Some(_), Some(_), None) => matches!(w, "Ts" | "Ch" | "Sh" | "Kh" | "Zh"),
-        _ => false,
-    }
 }
 
 fn is_month(w: &str) -> bool {
