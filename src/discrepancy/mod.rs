@@ -292,6 +292,16 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_after_an_office_styled_honourable() {
+        // A Ghanaian budget: the release styles the office and lost the name.
+        let d = found(&[
+            "Finance Minister Ama Mensah said the budget would be presented in March.",
+            "The Honourable Minister of Finance, , said the budget would be presented in March.",
+        ]);
+        assert!(d.iter().any(|(k, s)| *k == DiscrepancyKind::MissingName && s.contains("Ama Mensah")), "{d:?}");
+    }
+
+    #[test]
     fn a_blank_after_a_portfolio_listed_with_commas() {
         // A Ghanaian stadium deal: one report names the minister after her whole
         // office, another leaves the slot after it empty.

@@ -846,6 +846,18 @@ impl Ctx<'_> {
                 p += n;
                 continue;
             }
+            // "The Honourable Minister of Finance": a style of the office, not
+            // the start of a name.
+            if class == title::HONORIFIC
+                && name_start.is_none()
+                && role_start.is_none()
+                && self
+                    .title_at(run, p + n)
+                    .is_some_and(|(_, c)| c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0)
+            {
+                p += n;
+                continue;
+            }
             if class & (title::HONORIFIC | title::RANK) != 0
                 && !(class & title::HEAD != 0 && name_start.is_none() && self.head_then_title(run, p + n))
             {
