@@ -926,11 +926,12 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
             // Amounts far apart are one commitment only when each is the one
             // amount of its report with that noun ("a $15 million compensation
             // fund", "a compensation fund of US$50 million").
-            distant = closeness(*va, *vb).is_none();
+            let close = closeness(*va, *vb);
+            distant = close.is_none();
             if distant && !(a.sole_noun && b.sole_noun && a.noun == b.noun) {
                 return (0.0, Closeness::Far);
             }
-            s += note(closeness(*va, *vb).or(Some(Closeness::Far)), 4.0).unwrap_or(0.0);
+            s += note(close.or(Some(Closeness::Far)), 4.0).unwrap_or(0.0);
         }
         (Some(_), None) | (None, Some(_)) => return (0.0, Closeness::Far),
         _ => {}

@@ -82,6 +82,39 @@ fn org_cluster(org_key: &mut HashMap<String, usize>, clusters: &mut Vec<Cluster>
     clusters.len() - 1
 }
 
+/// Joins each person (from cluster `from` on) whose name is a shortened form
+/// of exactly one other person's into that one: `long_key` gives the shortened
+/// form of a mention's name, `short_key` the form a person is written in.
+fn join_shortened(
+    clusters: &mut [Cluster],
+    from: usize,
+    merged_into: &mut FxHashMap<usize, usize>,
+    long_key: impl Fn(HitId) -> Option<Vec<String>>,
+    short_key: impl Fn(&Cluster) -> Option<Vec<String>>,
+) {
+    let mut index: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
+    for (c, cl) in clusters.iter().enumerate().skip(from) {
+        for &m in &cl.members {
+            if let Some(k) = long_key(m) {
+                let v = index.entry(k).or_default();
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+            }
+        }
+    }
+    for c in from..clusters.len() {
+        let Some(k) = short_key(&clusters[c]) else { continue };
+        if let Some(&[target]) = index.get(&k).map(Vec::as_slice) {
+            if target != c {
+                let m = std::mem::take(&mut clusters[c].members);
+                clusters[target].members.extend(m);
+                merged_into.insert(c, target);
+            }
+        }
+    }
+}
+
 /// Splits a person's folded core into (given name, surname).
 fn person_parts(core: &[&str], lex: &Lexicon) -> (Option<String>, String) {
     let mut np: Vec<&str> = core.iter().copied().filter(|w| !lex.particles.contains(*w)).collect();
@@ -382,64 +415,38 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     // Two family names without the given name ("Ms Lopes Aguiar" beside
     // "Fernanda Lopes Aguiar", "José Luis Ramírez Ochoa"): the one person whose
     // name of three or more words ends so.
-    {
-        let mut by_last_two: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
-        for (c, cl) in clusters.iter().enumerate().skip(person_start) {
-            for &m in &cl.members {
-                if let [_, .., x, y] = named(m)[..] {
-                    let v = by_last_two.entry((x, y)).or_default();
-                    if !v.contains(&c) {
-                        v.push(c);
-                    }
-                }
-            }
-        }
-        for c in person_start..clusters.len() {
-            let Some(given) = clusters[c].given.as_deref().filter(|g| !lex.is_first_name(g)) else { continue };
-            let Some(&[target]) = by_last_two.get(&(given, clusters[c].surname.as_str())).map(Vec::as_slice) else {
-                continue;
-            };
-            let two_words = clusters[c].members.iter().all(|&m| named(m).len() == 2);
-            if target != c && two_words {
-                let m = std::mem::take(&mut clusters[c].members);
-                clusters[target].members.extend(m);
-                merged_into.insert(c, target);
-            }
-        }
-    }
+    let owned = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    join_shortened(
+        &mut clusters,
+        person_start,
+        &mut merged_into,
+        |m| match named(m)[..] {
+            [_, .., x, y] => Some(owned(&[x, y])),
+            _ => None,
+        },
+        |cl| {
+            let given = cl.given.as_deref().filter(|g| !lex.is_first_name(g))?;
+            cl.members.iter().all(|&m| named(m).len() == 2).then(|| owned(&[given, cl.surname.as_str()]))
+        },
+    );
     // A full name without its last family name ("Rodrigo Fuenzalida" beside
     // "Rodrigo Fuenzalida Montt", Spanish and Portuguese usage): the one person
     // whose name is that name and one family name more. The dropped word must not
     // be a first name ("Juan Pablo" is no "Juan Pablo Oyarzún" shortened).
-    {
-        let mut by_head: HashMap<Vec<&str>, Vec<usize>> = HashMap::default();
-        for (c, cl) in clusters.iter().enumerate().skip(person_start) {
-            for &m in &cl.members {
-                let w = named(m);
-                if w.len() >= 3 {
-                    let v = by_head.entry(w[..w.len() - 1].to_vec()).or_default();
-                    if !v.contains(&c) {
-                        v.push(c);
-                    }
-                }
-            }
-        }
-        for c in person_start..clusters.len() {
-            let Some(&first) = clusters[c].members.first() else { continue };
-            let head = named(first);
+    join_shortened(
+        &mut clusters,
+        person_start,
+        &mut merged_into,
+        |m| {
+            let w = named(m);
+            (w.len() >= 3).then(|| owned(&w[..w.len() - 1]))
+        },
+        |cl| {
+            let head = named(*cl.members.first()?);
             let family = head.last().is_some_and(|w| !lex.is_first_name(w));
-            if !family || head.len() < 2 || clusters[c].members.iter().any(|&m| named(m) != head) {
-                continue;
-            }
-            if let Some(&[target]) = by_head.get(&head).map(Vec::as_slice) {
-                if target != c {
-                    let m = std::mem::take(&mut clusters[c].members);
-                    clusters[target].members.extend(m);
-                    merged_into.insert(c, target);
-                }
-            }
-        }
-    }
+            (family && head.len() >= 2 && cl.members.iter().all(|&m| named(m) == head)).then(|| owned(&head))
+        },
+    );
     // One two-word name written in both orders ("Mariko Ishikawa" by one paper,
     // "Ishikawa Mariko" by another, family name first) is one person; the name
     // first seen keeps its order.
