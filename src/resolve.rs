@@ -415,7 +415,7 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     // Two family names without the given name ("Ms Lopes Aguiar" beside
     // "Fernanda Lopes Aguiar", "José Luis Ramírez Ochoa"): the one person whose
     // name of three or more words ends so.
-    let owned = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let owned = |w: &[&str]| w.iter().map(ToString::to_string).collect::<Vec<_>>();
     join_shortened(
         &mut clusters,
         person_start,
