@@ -520,7 +520,9 @@ impl Ctx<'_> {
         {
             return true;
         }
-        if t.toks.get(n.end).is_some_and(|x| x.kind == Kind::Number) {
+        // Two numbers in a row ("020 7946"), unless the first ends with its scale
+        // word: "$832.9bn 5G spectrum" is an amount before another number.
+        if t.toks.get(n.end).is_some_and(|x| x.kind == Kind::Number) && !n.scaled {
             return true;
         }
         // A list number at the start of a line: "1. The first point".
@@ -802,7 +804,19 @@ impl Ctx<'_> {
             if !words.is_empty() && (k.ends_with("ed") || k.ends_with("ing") || k.ends_with("ly")) && !is_plural(k) {
                 break;
             }
-            if words.is_empty() && (k.ends_with("ly") || numbers::is_number_word(k) || scale(k).is_some()) {
+            // An adverb ends the phrase ("30 million annually"); a word in -ly
+            // before a plural noun is an adjective or a noun that qualifies it
+            // ("120 million monthly users", "two assembly lines").
+            let qualifies = || {
+                j + 1 < r.end
+                    && self.is_word(j + 1)
+                    && !t.toks[j + 1].has(flag::BREAK_BEFORE)
+                    && is_plural(self.key(j + 1))
+                    && !self.lex.is_function_word(self.key(j + 1))
+            };
+            if words.is_empty()
+                && ((k.ends_with("ly") && !qualifies()) || numbers::is_number_word(k) || scale(k).is_some())
+            {
                 break;
             }
             words.push(j);
@@ -1078,6 +1092,9 @@ mod tests {
         assert_eq!(money("Nigeria's central bank held the rate at N1,520 to the dollar."), (1520.0, "NGN".into()));
         assert!(figs("The clinic in Kano ran out of N95 masks.").iter().all(|f| f.kind != FigureKind::Money));
         assert!(figs("The Texas plant made N4,000 units of type N.").iter().all(|f| f.kind != FigureKind::Money));
+        // An amount before a product's number, in a headline.
+        assert_eq!(money("Senate panel to probe N832.9bn 5G sale in Abuja, Nigeria"), (832.9e9, "NGN".into()));
+        assert_eq!(money("Regulator to review $1.2 billion 4K streaming deal"), (1.2e9, "USD".into()));
         // Mongolian and Lao amounts.
         assert_eq!(money("The city added ₮3.2 billion for vaccines."), (3.2e9, "MNT".into()));
         assert_eq!(money("Damage was put at 1,850 billion kip."), (1.85e12, "LAK".into()));
@@ -1131,6 +1148,22 @@ mod tests {
         assert_eq!((f.value, f.qualifier), (Some(1200.0), Some(Qualifier::Around)));
         let f = one("Nearly two hundred and fifty workers lost their jobs.");
         assert_eq!((f.value, f.qualifier), (Some(250.0), Some(Qualifier::Almost)));
+    }
+
+    #[test]
+    fn a_word_in_ly_before_a_plural_noun_is_part_of_the_noun() {
+        let count = |s: &str| {
+            let f = one(s);
+            assert_eq!(f.kind, FigureKind::Count, "{s}");
+            (f.value.unwrap(), f.unit.unwrap())
+        };
+        assert_eq!(count("The app has about 120 million monthly users."), (120e6, "monthly users".into()));
+        assert_eq!(count("The carmaker will shut two assembly lines in Győr."), (2.0, "assembly lines".into()));
+        assert_eq!(count("Airlines cut 30 daily flights to the island."), (30.0, "daily flights".into()));
+        // An adverb is no part of it.
+        assert!(figs("Exports fell by 4,000 annually until 2020.")
+            .iter()
+            .all(|f| f.unit.as_deref() != Some("annually")));
     }
 
     #[test]
