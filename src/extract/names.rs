@@ -805,6 +805,7 @@ impl Ctx<'_> {
         let mut name_start: Option<usize> = None;
         let mut honorifics = Vec::new();
         let mut rank_words: Vec<usize> = Vec::new();
+        let mut rank_opened = false;
         loop {
             if p >= run.len() {
                 break;
@@ -833,15 +834,24 @@ impl Ctx<'_> {
             if office_rank == Some(p) {
                 class = title::HEAD;
             }
+            // After a rank that started an office, a head is the office's.
+            if rank_opened && class & title::HEAD != 0 {
+                class &= !title::RANK;
+            }
             // A rank that starts an office ("Deputy Chief" + "Prosecutor") is part
-            // of the office; the head is read next.
+            // of the office; the head is read next. So is a rank that is also an
+            // office's modifier before a head that is a rank too ("General
+            // Superintendent X": an office, where "General X" is a rank).
             if class & title::RANK != 0
                 && class & title::HEAD == 0
                 && name_start.is_none()
-                && self
-                    .title_at(run, p + n)
-                    .is_some_and(|(_, c)| c & title::HEAD != 0 && c & (title::HONORIFIC | title::RANK) == 0)
+                && self.title_at(run, p + n).is_some_and(|(_, c)| {
+                    c & title::HEAD != 0
+                        && c & title::HONORIFIC == 0
+                        && (c & title::RANK == 0 || class & title::MODIFIER != 0)
+                })
             {
+                rank_opened = true;
                 role_start.get_or_insert(p);
                 p += n;
                 continue;
@@ -2617,6 +2627,24 @@ mod tests {
         assert_eq!(people("By Hannah Lyle and Đặng Thu Trang"), vec!["Hannah Lyle", "Đặng Thu Trang"]);
         assert_eq!(people("Acting director Đỗ Minh Tuấn said the paper leaked."), vec!["Đỗ Minh Tuấn"]);
         assert!(people("The market opens Mon Thu Sat. On Thu Jones Ltd said it would close.").is_empty());
+    }
+
+    #[test]
+    fn general_before_an_office_is_the_office_s_not_a_rank() {
+        // A competition authority's officials, in Lisbon.
+        let t = "General Superintendent Mariana Falcão said the probe would go on.";
+        assert_eq!(people(t), vec!["Mariana Falcão"]);
+        let t = "The case was opened by the General Superintendence in March.";
+        assert_eq!(kind_of(t, "General Superintendence"), Some(EntityKind::Organisation));
+        // The rank itself is still part of the name.
+        assert_eq!(people("General Ruslan Petrenko said the line held."), vec!["General Ruslan Petrenko"]);
+    }
+
+    #[test]
+    fn a_name_before_airport_or_stadium_is_a_place() {
+        let t = "Flights out of Jorge Chávez airport were cancelled, and the Estadio Nacional match at Lloyd Kent stadium too.";
+        assert!(people(t).is_empty(), "{:?}", people(t));
+        assert_eq!(kind_of(t, "Jorge Chávez"), Some(EntityKind::Place));
     }
 
     #[test]
