@@ -864,6 +864,14 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
     // unless a title or honorific says they name a person. So does a "person"
     // named exactly as an organisation is, with no title or honorific ("Nuri
     // Europe had notified" beside "Nuri Europe Ltd").
+    // A company named after its founder's given names, where the family name
+    // comes first ("Minh Đức Coffee" of Nguyễn Minh Đức): those names alone.
+    let founders: std::collections::HashSet<String> = (person_start..clusters.len())
+        .filter_map(|c| {
+            let w = named(*clusters[c].members.first()?);
+            (w.len() >= 3 && lex.surname_first.contains(w[0])).then(|| w[1..].join(" "))
+        })
+        .collect();
     for c in person_start..clusters.len() {
         let cl = &clusters[c];
         let untitled = |m: HitId| {
@@ -877,19 +885,33 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
             continue;
         }
         let key = org_name_key(display(cl.members[0]));
+        let founder = founders.contains(&key);
+        // Of the firms whose names start with a founder's names, the most widely named.
+        let founders_firm = || {
+            let (orgs, base) = shared_prefix.get(&key).filter(|_| founder)?;
+            base.as_ref().or_else(|| orgs.iter().max_by_key(|&&o| (doc_count(&clusters[o]), std::cmp::Reverse(o))))
+        };
         let into = if cl.members.iter().all(|&m| weak(m)) {
-            org_key.get(&key).or_else(|| org_prefix.get(&key)).or_else(|| place_key.get(&PlaceKey::Name(key)))
+            org_key
+                .get(&key)
+                .or_else(|| org_prefix.get(&key))
+                .or_else(founders_firm)
+                .or_else(|| place_key.get(&PlaceKey::Name(key.clone())))
         } else if cl.members.iter().all(|&m| untitled(m)) {
-            org_key.get(&key).or_else(|| {
-                org_prefix.get(&key).filter(|&&o| {
-                    clusters[o].members.first().is_some_and(|&m| {
-                        let full = org_name_key(display(m));
-                        full.strip_prefix(key.as_str())
-                            .and_then(|rest| rest.strip_prefix(' '))
-                            .is_some_and(|rest| lex.legal_forms.contains(rest.trim_end_matches('.')))
+            org_key
+                .get(&key)
+                .or_else(|| {
+                    org_prefix.get(&key).filter(|&&o| {
+                        founder
+                            || clusters[o].members.first().is_some_and(|&m| {
+                                let full = org_name_key(display(m));
+                                full.strip_prefix(key.as_str())
+                                    .and_then(|rest| rest.strip_prefix(' '))
+                                    .is_some_and(|rest| lex.legal_forms.contains(rest.trim_end_matches('.')))
+                            })
                     })
                 })
-            })
+                .or_else(founders_firm)
         } else {
             None
         };
@@ -1430,6 +1452,21 @@ mod tests {
         assert_eq!(person(&r, "Edda Kallweit").mentions.len(), 1);
         let org = r.entities.iter().find(|e| e.name == "Kallweit Logistics").unwrap();
         assert_eq!(org.mentions.len(), 3, "{org:?}");
+    }
+
+    #[test]
+    fn a_firm_named_after_its_founder_s_given_names_is_the_firm() {
+        // A Vietnamese seafood exporter named after its founder, and its Singapore arm.
+        let r = run(&[
+            "Seafood exporter Minh Anh defaults on bonds\n\nMinh Anh Seafood Joint Stock Company missed a payment. \
+             Its founder, Phạm Minh Anh, died in 2019. According to the filing, Minh Anh owes 900 billion dong.",
+            "Minh Anh Trading Pte Ltd, its Singapore arm, was sued. Minh Anh exported 40,000 tonnes last year.",
+        ]);
+        let people: Vec<&str> =
+            r.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(people, vec!["Phạm Minh Anh"]);
+        let org = r.entities.iter().find(|e| e.name == "Minh Anh Seafood Joint Stock Company").unwrap();
+        assert_eq!(org.mentions.len(), 4, "{org:?}");
     }
 
     #[test]
