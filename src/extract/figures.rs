@@ -61,7 +61,7 @@ pub fn find(t: &Tokens, lex: &Lexicon) -> Vec<RawFigure> {
 /// "15 million pesos" in a story from Chile is Chilean pesos.
 fn national_currency(cx: &Ctx<'_>, out: &mut [RawFigure]) {
     let (t, lex) = (cx.t, cx.lex);
-    let bare = |f: &RawFigure| -> Option<String> {
+    let suffix = |f: &RawFigure| -> Option<String> {
         if f.kind != FigureKind::Money || f.toks.1 <= f.num_tok {
             return None;
         }
@@ -70,6 +70,27 @@ fn national_currency(cx: &Ctx<'_>, out: &mut [RawFigure]) {
         let qualified = lex.demonyms.longest(&[before]).is_some();
         (!qualified && lex.currencies.longest(&[k]).is_some_and(|(n, _)| n == 1)).then(|| k.to_string())
     };
+    // An abbreviation in letters before the amount ("Rs 50 million", "Sh650")
+    // reads as the currency word of its code ("rupees", "shillings").
+    let prefix = |f: &RawFigure| -> Option<String> {
+        if f.kind != FigureKind::Money || f.num_tok == 0 || f.num_tok <= f.toks.0 {
+            return None;
+        }
+        let p = f.num_tok - 1;
+        if t.toks[p].kind != Kind::Word || !t.text(p).chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let (_, (code, pos)) = lex.currencies.longest(&[t.key(p)])?;
+        if *pos != CurrencyPos::Prefix || f.unit.as_deref() != Some(code.as_str()) {
+            return None;
+        }
+        lex.currencies
+            .iter()
+            .filter(|(w, (c, pos))| w.len() == 1 && c == code && *pos == CurrencyPos::Suffix && w[0].ends_with('s'))
+            .map(|(w, _)| w[0].clone())
+            .min()
+    };
+    let bare = |f: &RawFigure| suffix(f).or_else(|| prefix(f));
     if !out.iter().any(|f| bare(f).is_some()) {
         return;
     }
@@ -1095,6 +1116,12 @@ mod tests {
         // An amount before a product's number, in a headline.
         assert_eq!(money("Senate panel to probe N832.9bn 5G sale in Abuja, Nigeria"), (832.9e9, "NGN".into()));
         assert_eq!(money("Regulator to review $1.2 billion 4K streaming deal"), (1.2e9, "USD".into()));
+        // Rupees written "Rs" in a story from Nepal, shillings "Sh" in one from Tanzania.
+        let f = figs("Floods hit Nepal. The Nepali government released Rs 50 million for relief.");
+        assert_eq!(f[0].unit.as_deref(), Some("NPR"));
+        let f = figs("In Tanzania, Tanzanian farmers were paid Sh650 a kilo.");
+        assert_eq!(f[0].unit.as_deref(), Some("TZS"));
+        assert_eq!(money("The Indian board earned Rs 152.2 million."), (152.2e6, "INR".into()));
         // Mongolian and Lao amounts.
         assert_eq!(money("The city added ₮3.2 billion for vaccines."), (3.2e9, "MNT".into()));
         assert_eq!(money("Damage was put at 1,850 billion kip."), (1.85e12, "LAK".into()));
