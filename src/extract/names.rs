@@ -807,6 +807,15 @@ impl Ctx<'_> {
         let rank_only =
             |k: usize| self.title_at(run, k).is_some_and(|(_, c)| c & title::RANK != 0 && c & title::HEAD == 0);
         let modifier = |q: usize| self.title_at(run, q).is_some_and(|(_, c)| c & title::MODIFIER != 0);
+        // A word that qualifies offices before common words ("Chief District
+        // Officer X", "Senior Planning Officer X").
+        let qualified = |k: usize| {
+            k >= 2
+                && self.title_at(run, 0).is_some_and(|(n, c)| {
+                    n == 1 && c & title::MODIFIER != 0 && c & (title::RANK | title::HONORIFIC) == 0
+                })
+                && (1..k).all(|q| common(q) || modifier(q))
+        };
         let portfolio = (1..run.len().min(4)).find(|&k| {
             let office_rank = rank_only(k);
             self.title_at(run, k).is_some_and(|(n, c)| {
@@ -815,10 +824,13 @@ impl Ctx<'_> {
                     && (c & title::RANK == 0 || office_rank)
                     && k + n + 1 < run.len()
                     && self.t.toks[run[k + n]].has(flag::CAP)
-            }) && self.title_at(run, 0).is_none_or(|(_, c)| {
-                // (A word of offices may open it: "Disaster Management Secretary".)
-                c & (title::HEAD | title::RANK | title::HONORIFIC) == 0 && !(1..k).any(modifier)
-            }) && ((1..k).any(modifier)
+            }) && (qualified(k)
+                || self.title_at(run, 0).is_none_or(|(_, c)| {
+                    // (A word of offices may open it: "Disaster Management Secretary".)
+                    c & (title::HEAD | title::RANK | title::HONORIFIC) == 0 && !(1..k).any(modifier)
+                }))
+                && (qualified(k)
+                    || (1..k).any(modifier)
                     || (office_rank && (0..k).all(common))
                     // Or words of offices and common words ("Disaster Management
                     // Secretary X", "Water Management Minister X").
@@ -1534,7 +1546,10 @@ impl Ctx<'_> {
             let credit = self.is_credit_sentence(first, sent.start);
             if kb == "/" || kb == ":" || kb == "|" || credit {
                 c.credit = credit;
-                c.agency = c.credit && t.is_punct(last + 1, '/');
+                // "Photo: Agency/Name"; but "Photo: Name / The Chronicle" names
+                // the photographer first.
+                let outlet_after = self.t.key(last + 2) == "the";
+                c.agency = c.credit && t.is_punct(last + 1, '/') && !outlet_after;
             }
             let lower = t.toks[b].kind == Kind::Word && !t.toks[b].has(flag::CAP);
             if lower && credit && matches!(kb, "in" | "from") {
@@ -1596,7 +1611,23 @@ impl Ctx<'_> {
                 c.kind_after = true;
             }
         }
+        // A signature: a name alone on its line, over a line that opens with an
+        // office ("Joint Secretary and Spokesperson").
+        if !c.credit
+            && t.toks[first].has(flag::BREAK_BEFORE)
+            && t.toks.get(last + 1).is_some_and(|x| x.has(flag::BREAK_BEFORE) && x.is_cap_word())
+        {
+            let next: Vec<&str> = (last + 1..(last + 4).min(t.len()))
+                .take_while(|&j| j == last + 1 || !t.toks[j].has(flag::BREAK_BEFORE))
+                .map(|j| self.t.key(j))
+                .collect();
+            c.credit = (0..next.len())
+                .any(|s| self.lex.titles.longest(&next[s..]).is_some_and(|(_, &k)| k & title::HEAD != 0));
+        }
         c.appositive_role = self.appositive_role(first, last, sent.clone());
+        if c.lower_role.is_none() && c.appositive_role.is_none() {
+            c.lower_role = self.role_before_comma(first, sent.start);
+        }
         // After: "X, the Berlin start-up whose ...", "X, a wing-parts maker,": a
         // noun that says what X is, at most three words after the article.
         if c.kind_before.is_none() && c.appositive_role.is_none() && t.is_punct(last + 1, ',') {
@@ -1745,6 +1776,40 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// A role whose place or organisation stands between it and the name, in
+    /// apposition: "India's ambassador to Nepal, X,", "the mayor of Lund, X".
+    fn role_before_comma(&self, first: usize, start: usize) -> Option<RoleUse> {
+        let t = self.t;
+        if first < start + 4 || !t.is_punct(first - 1, ',') {
+            return None;
+        }
+        let mut j = first - 2;
+        while j > start && t.toks[j].is_cap_word() && first - 2 - j < 4 {
+            j -= 1;
+        }
+        if j + 2 == first || !matches!(t.key(j), "to" | "of" | "in" | "at" | "for") || t.toks[j].has(flag::CAP) {
+            return None;
+        }
+        let r =
+            j.checked_sub(1).filter(|&r| r >= start && t.toks[r].kind == Kind::Word && !t.toks[r].has(flag::CAP))?;
+        // The role noun, with a word before it when the two are one role ("high commissioner").
+        let two = (r > start).then(|| [t.key(r - 1), t.key(r)]);
+        let a = match two {
+            Some(w) if self.lex.lower_roles.longest(&w).is_some_and(|(n, ())| n == 2) => r - 1,
+            _ if self.lex.lower_roles.longest(&[t.key(r)]).is_some() => r,
+            _ => return None,
+        };
+        // "the former mayor of X, Y": the role as the report gives it.
+        let from = if a > start && matches!(t.key(a - 1), "former" | "deputy" | "acting" | "interim" | "vice") {
+            a - 1
+        } else {
+            a
+        };
+        let title = title_case(&self.flat_text(from, r));
+        let base = title_case(&self.flat_text(a, r));
+        Some(RoleUse { base, title, country: None, org: None, span: self.span(from, r) })
     }
 
     /// Whether tokens `a..=b` are a role: modifiers ("deputy", "acting") and then
@@ -2706,6 +2771,42 @@ mod tests {
         let t = "Flights out of Jorge Chávez airport were cancelled, and the Estadio Nacional match at Lloyd Kent stadium too.";
         assert!(people(t).is_empty(), "{:?}", people(t));
         assert_eq!(kind_of(t, "Jorge Chávez"), Some(EntityKind::Place));
+    }
+
+    fn roles(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::get();
+        let t = tokenize(text, lex);
+        find(&t, 0, lex)
+            .hits
+            .into_iter()
+            .filter(|h| h.kind == Some(EntityKind::Person))
+            .map(|h| (text[h.span.range()].to_string(), h.role.map(|r| r.title)))
+            .collect()
+    }
+
+    #[test]
+    fn offices_and_signatures_of_local_government() {
+        // A district official in Sri Lanka, with words of offices before the rank.
+        assert_eq!(
+            roles("Roads were cut, Chief District Officer Anura Perera said on Monday."),
+            vec![("Anura Perera".to_string(), Some("Chief District Officer".to_string()))]
+        );
+        // An envoy with the country between the role and the name.
+        assert_eq!(
+            roles("Japan's ambassador to Kenya, Hiroshi Tanabe, visited the camp."),
+            vec![("Hiroshi Tanabe".to_string(), Some("Ambassador".to_string()))]
+        );
+        // A photographer before the slash, the outlet after it.
+        assert_eq!(people("Photo: Lakshmi Menon / The Colombo Courier"), vec!["Lakshmi Menon"]);
+        assert!(people("Photo: Agence Lumière/Lakshmi Menon").iter().all(|p| p != "Agence Lumière"));
+        // A local council named by its kind.
+        assert_eq!(
+            people("\"We ran,\" said Mingma Lama, chairman of Dhunche Rural Municipality, who escaped with his wife."),
+            vec!["Mingma Lama"]
+        );
+        // A press release signed by an official, name over office.
+        let t = "Relief will reach all districts.\n\nAnura Kumara Perera\nAdditional Secretary and Spokesperson\nMinistry of Disaster Management\n";
+        assert_eq!(people(t), vec!["Anura Kumara Perera"]);
     }
 
     #[test]
