@@ -2799,6 +2799,13 @@ mod tests {
         // A photographer before the slash, the outlet after it.
         assert_eq!(people("Photo: Lakshmi Menon / The Colombo Courier"), vec!["Lakshmi Menon"]);
         assert!(people("Photo: Agence Lumière/Lakshmi Menon").iter().all(|p| p != "Agence Lumière"));
+        // A portfolio of common words before the name, and left blank; an Irish county.
+        assert_eq!(
+            roles("The Minister for Public Expenditure Nuala Ó Ceallaigh agreed."),
+            vec![("Nuala Ó Ceallaigh".to_string(), Some("Minister for Public Expenditure".to_string()))]
+        );
+        assert!(people("The Minister for Public Expenditure, , said the deal was fair.").is_empty());
+        assert_eq!(kind_of("She has taught in Mallow, Co Cork, since 2010.", "Co Cork"), Some(EntityKind::Place));
         // A local council named by its kind.
         assert_eq!(
             people("\"We ran,\" said Mingma Lama, chairman of Dhunche Rural Municipality, who escaped with his wife."),
