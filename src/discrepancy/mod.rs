@@ -1323,6 +1323,32 @@ mod tests {
     }
 
     #[test]
+    fn a_spun_headline_and_a_lede_with_a_shorter_dateline_are_aligned() {
+        // A landslide in Bhutan: the copy keeps the dateline's place but drops its
+        // date and agency, and reworks the headline hardest.
+        let original = "Landslide buries Bhutan highway camp, kills at least 12\n\n\
+            THIMPHU, May 4 (Dragon Wire) - A landslide buried a road workers' camp on the main east-west highway \
+            in Bhutan early on Sunday, killing at least 12 people, officials said.\n\n\
+            The trains of trucks stuck on both sides of the slide stretched for miles by the afternoon. \
+            Soldiers dug through the mud with shovels until the rain stopped them at dusk. \
+            The road authority said the highway would stay shut for at least a week. \
+            Villagers said the slope had been cracking for days before it gave way.";
+        let spun = "Mudslide entombs Bhutan highway encampment, kills no less than 12\n\n\
+            THIMPHU - A mudslide entombed a road labourers' encampment on the main east-west highway \
+            in Bhutan early on Sunday, killing at least 12 individuals, authorities stated.\n\n\
+            The trains of trucks stuck on both sides of the slide stretched for miles by the afternoon. \
+            Soldiers dug through the mud with shovels until the rain stopped them at dusk. \
+            The road authority said the highway would stay shut for at least a week. \
+            Villagers said the slope had been cracking for days before it gave way.";
+        let names: Vec<String> = (0..2).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip([original, spun])));
+        let reuse = a.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Reuse).expect("reuse");
+        let texts: Vec<&str> = reuse.spans.iter().map(|s| a.span_text(*s)).collect();
+        assert!(texts.iter().any(|t| t.starts_with("Mudslide entombs Bhutan highway")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("THIMPHU - A mudslide entombed")), "{texts:?}");
+    }
+
+    #[test]
     fn a_reprint_notice_is_evidence_of_the_copy() {
         // A Durban port strike, reprinted by a trade site that says so.
         let wire = "Dock workers in Durban walked out on Monday over pay, halting container traffic at the port. \
