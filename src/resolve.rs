@@ -727,9 +727,24 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         // A bare name points back: to the people named before it
                         // when there are any ("Kiprop's group" before "Daniel
                         // Kiprop, no relation to the coach" is the coach's).
+                        // Between people named as often: the first named, who is
+                        // most often the subject ("Gideon Farrow, 52, ran the fund"
+                        // before "His wife, Ruth Farrow,"); but one first named in
+                        // apposition is introduced beside someone else, and of such
+                        // people the one named last is the one the text turned to
+                        // ("her father, Nguyen Minh Duc," then "her brother,
+                        // Nguyen Van Hung,").
+                        let apposed = |s: u32| {
+                            let t = &docs[doc].tokens;
+                            let i = t.toks.partition_point(|x| x.start < s);
+                            i > 0 && t.is_punct(i - 1, ',')
+                        };
+                        let order = |s: u32| if apposed(s) { i64::from(s) } else { -i64::from(s) };
                         let before = stats.iter().any(|x| x.2 < pos);
-                        if let Some(&(c, _, _)) =
-                            stats.iter().filter(|x| !before || x.2 < pos).max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
+                        if let Some(&(c, _, _)) = stats
+                            .iter()
+                            .filter(|x| !before || x.2 < pos)
+                            .max_by_key(|x| (x.1, !apposed(x.2), order(x.2)))
                         {
                             return Some(c);
                         }
@@ -1467,6 +1482,20 @@ mod tests {
         assert_eq!(people, vec!["Phạm Minh Anh"]);
         let org = r.entities.iter().find(|e| e.name == "Minh Anh Seafood Joint Stock Company").unwrap();
         assert_eq!(org.mentions.len(), 4, "{org:?}");
+    }
+
+    #[test]
+    fn of_two_people_introduced_in_apposition_a_bare_name_is_the_one_named_last() {
+        // A Korean family firm: the founder and his son are both introduced
+        // beside the chairwoman; "Mr Kim" later is the son the text turned to.
+        let r = run(&["The chairwoman, Kim Mi-ran, took over in 2019 from her father and the founder, Kim Dong-su. \
+             The firm makes ship parts.\n\n\
+             Her brother, Kim Tae-hoon, the chief executive, is leading talks with creditors. \
+             A bank spokesman declined to comment.\n\n\
+             Mr Kim flew to Seoul on Friday with two advisers."]);
+        let son = person(&r, "Kim Tae-hoon");
+        assert_eq!(son.mentions.len(), 2, "{:?}", son.mentions);
+        assert_eq!(person(&r, "Kim Dong-su").mentions.len(), 1);
     }
 
     #[test]
