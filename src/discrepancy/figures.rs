@@ -1412,10 +1412,32 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                         words_near(t, toks_of(t, fi)).iter().any(|w| near_j.contains(w))
                     }
                 };
+                // Two digits swapped ("86,000" and "68,000") is a slip of one
+                // figure, wherever each is placed.
+                // (Counts only: "a $2.1 billion contract" and "a $1.2 billion
+                // loan" are two sums.)
+                let swapped = || {
+                    let (lo, hi) = if vi < vj { (vi, vj) } else { (vj, vi) };
+                    matches!(what, Stated::Count(_)) && lo >= 10.0 && crate::pledge::digits_swapped(lo, hi)
+                };
+                // Neither stated elsewhere, and the only two of the document that
+                // count this thing ("14 temporary camps", "the district's 11
+                // camps"), each with its noun in the plural ("the No. 3 reactor"
+                // is a name).
+                let plural = |f: &Figure| {
+                    f.unit.as_deref().and_then(|u| u.split_whitespace().last()).is_some_and(|w| singular(w) != w)
+                };
+                let only_two = || {
+                    !shared(fi)
+                        && !shared(fj)
+                        && plural(fi)
+                        && plural(fj)
+                        && counts.iter().filter(|(_, w)| w.same(what)).count() == 2
+                };
                 if !what.same(other)
                     || fi.sentence == fj.sentence
                     || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
-                    || !(one_placed() || crossed() || alone())
+                    || !(one_placed() || crossed() || alone() || swapped() || only_two())
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
                         owners_agree(t, &people[doc], &places, toks_of(t, fi), toks_of(t, fj))
@@ -1447,12 +1469,14 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                 );
                 // Every place the document states either value ("₩21.4bn" in the
                 // summary, "₩21.4 billion" in the body).
+                // (A count by its noun: "540 post-primary schools" and "540 schools".)
+                let head = |f: &Figure| f.unit.as_deref().and_then(|u| u.split_whitespace().last()).map(singular);
                 for k in from..to {
                     let f = &a.figures[k];
                     if k != *i
                         && k != *j
                         && f.kind == fi.kind
-                        && f.unit == fi.unit
+                        && (f.unit == fi.unit || (f.kind == FigureKind::Count && head(f) == head(fi)))
                         && f.value.is_some_and(|v| v == vi || v == vj)
                     {
                         d.spans.push(f.span);

@@ -1323,6 +1323,29 @@ mod tests {
     }
 
     #[test]
+    fn a_report_that_counts_one_thing_twice_differently_contradicts_itself() {
+        // Refugee camps in Chad, and a cocoa exporter's tonnes with two digits swapped.
+        let a = "ABECHE, May 2 (Sahel Wire) - Some 3,000 people who fled the fighting are living in 14 temporary \
+            camps near Abeche, officials said.\n\n\
+            Aid workers said food had run short. The region's 11 camps have no clean water, a nurse said.\n\n\
+            The cooperative exported 86,000 tonnes of cocoa in 2025, its accounts show.\n\n\
+            It expects to sell more this year than the 68,000 tonnes it shipped in 2025, the chairman said.";
+        let b = "Fighting in Sudan has pushed thousands of people into Chad. \
+            The cooperative exported 86,000 tonnes of cocoa in 2025, its filing said. \
+            Prices rose sharply in March.";
+        let names: Vec<String> = (0..2).map(|i| format!("{i:03}_doc.txt")).collect();
+        let a = Analysis::run(Corpus::from_texts(names.iter().map(String::as_str).zip([a, b])));
+        let within: Vec<&str> = a
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Figure && d.details.iter().any(|x| x.contains("contradicts itself")))
+            .map(|d| d.summary.as_str())
+            .collect();
+        assert!(within.iter().any(|s| s.contains("14") && s.contains("11")), "{within:?}");
+        assert!(within.iter().any(|s| s.contains("86,000") && s.contains("68,000")), "{within:?}");
+    }
+
+    #[test]
     fn a_spun_headline_and_a_lede_with_a_shorter_dateline_are_aligned() {
         // A landslide in Bhutan: the copy keeps the dateline's place but drops its
         // date and agency, and reworks the headline hardest.
