@@ -1548,7 +1548,7 @@ impl Ctx<'_> {
                 c.credit = credit;
                 // "Photo: Agency/Name"; but "Photo: Name / The Chronicle" names
                 // the photographer first.
-                let outlet_after = self.t.key(last + 2) == "the";
+                let outlet_after = self.t.key(last + 2) == "the" || self.lex.is_first_name(self.t.key(first));
                 c.agency = c.credit && t.is_punct(last + 1, '/') && !outlet_after;
             }
             let lower = t.toks[b].kind == Kind::Word && !t.toks[b].has(flag::CAP);
@@ -1559,12 +1559,11 @@ impl Ctx<'_> {
             } else if lower && kb == "itself" {
                 // "a group calling itself X".
                 c.kind_before = Some(EntityKind::Organisation);
-            } else if lower
-                && kb == "of"
-                && b > sent.start
-                && self.lex.kind_nouns.get(self.t.key(b - 1)) == Some(&EntityKind::Place)
-            {
+            } else if lower && kb == "of" && b > sent.start && self.place_noun(b - 1) {
                 // "the city of X", "the province of X".
+                c.kind_before = Some(EntityKind::Place);
+            } else if matches!(kb, "," | "and") && self.listed_after_place_noun(b, sent.start) {
+                // "the villages of A, B and C".
                 c.kind_before = Some(EntityKind::Place);
             } else if lower {
                 // "the newspaper X", "the aid group X": a determiner, at most two
@@ -1776,6 +1775,31 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// A noun of places, singular or plural ("village", "villages").
+    fn place_noun(&self, i: usize) -> bool {
+        let k = self.t.key(i);
+        let place = |w: &str| self.lex.kind_nouns.get(w) == Some(&EntityKind::Place);
+        self.t.toks[i].kind == Kind::Word && (place(k) || k.strip_suffix('s').is_some_and(place))
+    }
+
+    /// Whether the list the name ends ("A, B and" before it) follows "of" and a
+    /// noun of places: "the villages of A, B and C".
+    fn listed_after_place_noun(&self, b: usize, start: usize) -> bool {
+        let t = self.t;
+        let mut j = b;
+        while j > start && b - j < 12 {
+            let k = t.key(j);
+            if k == "of" {
+                return j > start && j + 1 < b && self.place_noun(j - 1);
+            }
+            if !(t.toks[j].is_cap_word() || k == "," || k == "and") {
+                return false;
+            }
+            j -= 1;
+        }
+        false
     }
 
     /// A role whose place or organisation stands between it and the name, in
@@ -2798,6 +2822,11 @@ mod tests {
         );
         // A photographer before the slash, the outlet after it.
         assert_eq!(people("Photo: Lakshmi Menon / The Colombo Courier"), vec!["Lakshmi Menon"]);
+        assert_eq!(people("Photo: Ramesh Dahal / Himal Post"), vec!["Ramesh Dahal"]);
+        // Villages in a list after their noun.
+        let t = "Water swept through the villages of Tarkeghyang, Kiul and Melamchi on Tuesday.";
+        assert_eq!(kind_of(t, "Kiul"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Melamchi"), Some(EntityKind::Place));
         assert!(people("Photo: Agence Lumière/Lakshmi Menon").iter().all(|p| p != "Agence Lumière"));
         // A portfolio of common words before the name, and left blank; an Irish county.
         assert_eq!(
