@@ -542,8 +542,14 @@ impl Ctx<'_> {
         let Some(&last) = run.last() else {
             return false;
         };
+        // "Bank of X", and after words that qualify it, "Superior Court of Justice".
         self.lex.is_org_head(self.t.key(last))
-            || (run.len() >= 3 && self.lex.org_prefixes.contains(self.t.key(run[0])) && is_of(self.t.key(run[1])))
+            || (0..run.len().min(3)).any(|p| {
+                p + 2 < run.len()
+                    && self.lex.org_prefixes.contains(self.t.key(run[p]))
+                    && is_of(self.t.key(run[p + 1]))
+                    && run[..p].iter().all(|&i| self.t.toks[i].is_cap_word())
+            })
     }
 
     /// Matches the title-like phrase starting at `run[p]`.
@@ -772,11 +778,16 @@ impl Ctx<'_> {
         // "Calloway CEO Ana Ruiz", "Acme Chief Executive Jo Bell": an organisation
         // in front of a title; the organisation is mentioned, the rest is a person.
         let org_then_title = (1..run.len().min(4)).find(|&k| {
-            self.title_at(run, k).is_some_and(|(n, c)| {
-                // (A portfolio may follow: "EU Commissioner for Trade X".)
-                let after = k + n + usize::from(k + n < run.len() && matches!(self.t.key(run[k + n]), "for" | "of"));
-                c & title::HEAD != 0 && after < run.len() && self.t.toks[run[after]].has(flag::CAP)
-            }) && self.geo_len(run, 0) < k
+            // ("Court of Justice of X", "Ministry of Justice": a title word after
+            // "of" is part of the organisation's name.)
+            !matches!(self.t.key(run[k - 1]), "of" | "for" | "and" | "&")
+                && self.title_at(run, k).is_some_and(|(n, c)| {
+                    // (A portfolio may follow: "EU Commissioner for Trade X".)
+                    let after =
+                        k + n + usize::from(k + n < run.len() && matches!(self.t.key(run[k + n]), "for" | "of"));
+                    c & title::HEAD != 0 && after < run.len() && self.t.toks[run[after]].has(flag::CAP)
+                })
+                && self.geo_len(run, 0) < k
                 && ((0..k).all(|q| self.title_at(run, q).is_none())
                     // "Financial Oversight Service Governor X": words that can
                     // qualify a title, in an organisation's name.
@@ -2213,7 +2224,7 @@ impl Ctx<'_> {
         }
         // Organisations: "... Group", "Ministry of ...", "X & Y Ltd".
         let last_key = self.t.key(last);
-        let org_prefix = n >= 3 && lex.org_prefixes.contains(self.t.key(first)) && is_of(self.t.key(core[1]));
+        let org_prefix = n >= 3 && self.looks_like_org(core);
         let has_amp = core.iter().any(|&i| self.t.key(i) == "&");
         if headline {
             // Capitals say nothing in a title-case headline: only names known
@@ -2806,6 +2817,17 @@ mod tests {
             .filter(|h| h.kind == Some(EntityKind::Person))
             .map(|h| (text[h.span.range()].to_string(), h.role.map(|r| r.title)))
             .collect()
+    }
+
+    #[test]
+    fn courts_and_ministries_named_with_a_title_word_after_of() {
+        // A Chilean appeal, a Kenyan ministry.
+        let t = "The miner appealed to the Superior Court of Justice of Santiago on Friday.";
+        assert_eq!(kind_of(t, "Superior Court of Justice of Santiago"), Some(EntityKind::Organisation));
+        let t = "The Ministry of Justice of Kenya said the High Court of Appeal would sit in Nairobi.";
+        assert_eq!(kind_of(t, "Ministry of Justice of Kenya"), Some(EntityKind::Organisation));
+        assert_eq!(kind_of(t, "High Court of Appeal"), Some(EntityKind::Organisation));
+        assert!(people(t).is_empty());
     }
 
     #[test]
