@@ -2370,7 +2370,12 @@ impl Ctx<'_> {
         });
         // A regnal number ends a name ("Adekunle Olaosebikan III"); it is no acronym.
         let regnal = |i: usize| i == last && (n >= 3 || cues.title) && crate::lexicon::is_regnal(t.key(i));
-        let has_acronym = core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS) && !regnal(i));
+        // A byline in capitals ("By MERCY CHEBET") names a person, not acronyms.
+        let caps_byline = cues.credit
+            && n >= 2
+            && core.iter().all(|&i| t.toks[i].has(flag::ALL_CAPS))
+            && lex.first_names.contains(self.t.key(first));
+        let has_acronym = !caps_byline && core.iter().any(|&i| t.toks[i].has(flag::ALL_CAPS) && !regnal(i));
         // Lower-case particles do not make a name longer ("María Fernanda de la
         // Garza Quiroga" has four names).
         let name_words =
@@ -2845,6 +2850,11 @@ mod tests {
         // A photographer before the slash, the outlet after it.
         assert_eq!(people("Photo: Lakshmi Menon / The Colombo Courier"), vec!["Lakshmi Menon"]);
         assert_eq!(people("Photo: Ramesh Dahal / Himal Post"), vec!["Ramesh Dahal"]);
+        // A byline in capitals.
+        assert_eq!(
+            people("Locusts return\n\nBy AMINA YUSUF and PETER OTIENO\n\nSwarms came back."),
+            vec!["AMINA YUSUF", "PETER OTIENO"]
+        );
         // Villages in a list after their noun.
         let t = "Water swept through the villages of Tarkeghyang, Kiul and Melamchi on Tuesday.";
         assert_eq!(kind_of(t, "Kiul"), Some(EntityKind::Place));
