@@ -1600,7 +1600,7 @@ impl Ctx<'_> {
             let lower = |j: usize| {
                 j < sent.end && t.toks[j].kind == Kind::Word && !t.toks[j].has(flag::CAP) && !t.toks[j].glued()
             };
-            let place_noun = |j: usize| lower(j) && self.lex.kind_nouns.get(self.t.key(j)) == Some(&EntityKind::Place);
+            let kind = |j: usize| lower(j) && self.place_noun(j);
             let qualifier = |j: usize| {
                 let k = self.t.key(j);
                 lower(j)
@@ -1616,7 +1616,7 @@ impl Ctx<'_> {
             let article = first > sent.start
                 && (matches!(self.t.key(first - 1), "the" | "its" | "their")
                     || t.toks[first - 1].kind == Kind::Possessive);
-            if place_noun(last + 1) || (article && qualifier(last + 1) && place_noun(last + 2)) {
+            if kind(last + 1) || (article && qualifier(last + 1) && kind(last + 2)) {
                 c.kind_before = Some(EntityKind::Place);
                 c.kind_after = true;
             }
