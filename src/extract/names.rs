@@ -1480,10 +1480,23 @@ impl Ctx<'_> {
             // the comma closes the apposition; what follows is no role of X.
             let closes = self.lex.speech_verbs.contains(self.t.key(last + 2));
             // "In Moraville, the mayor of Phaistos, X": the mayor is X.
+            // "X, a hydrologist at ...": a noun of a person's field or trade,
+            // after an article ("-ologist", "-ician", "-orian": epidemiologist,
+            // technician, historian; not "a specialist in pumps", which a firm is).
+            let article = matches!(self.t.key(last + 2), "a" | "an");
+            let agent = |j: usize| {
+                let w = self.t.key(j);
+                j < sent.end
+                    && t.toks[j].kind == Kind::Word
+                    && !t.toks[j].has(flag::CAP)
+                    && (w.ends_with("ologist") || w.ends_with("ician") || w.ends_with("orian"))
+            };
             if !relative
                 && !closes
                 && !self.located(first, sent.start)
-                && (self.lower_role_at(k) || (q > k && self.lower_role_at(q)))
+                && (self.lower_role_at(k)
+                    || (q > k && self.lower_role_at(q))
+                    || (article && (k..=q.min(sent.end.saturating_sub(1))).any(agent)))
             {
                 c.appositive = true;
             }
@@ -2850,6 +2863,10 @@ mod tests {
         // A photographer before the slash, the outlet after it.
         assert_eq!(people("Photo: Lakshmi Menon / The Colombo Courier"), vec!["Lakshmi Menon"]);
         assert_eq!(people("Photo: Ramesh Dahal / Himal Post"), vec!["Ramesh Dahal"]);
+        // A scientist in apposition, with a given name no list has.
+        let t = "The court ruled.\n\nMarleny Ccopa Huarcaya, a hydrologist at the water institute, said flows fell.";
+        assert_eq!(people(t), vec!["Marleny Ccopa Huarcaya"]);
+        assert!(people("Florex Kenya, a florist chain in Nairobi, said it would hire.").is_empty());
         // A byline in capitals.
         assert_eq!(
             people("Locusts return\n\nBy AMINA YUSUF and PETER OTIENO\n\nSwarms came back."),
