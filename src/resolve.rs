@@ -734,18 +734,14 @@ pub fn resolve(docs: &[DocExtract], lex: &Lexicon) -> Resolved {
                         // people the one named last is the one the text turned to
                         // ("her father, Nguyen Minh Duc," then "her brother,
                         // Nguyen Van Hung,").
-                        let apposed = |s: u32| {
+                        let rank = |&&(_, count, s): &&(usize, usize, u32)| {
                             let t = &docs[doc].tokens;
                             let i = t.toks.partition_point(|x| x.start < s);
-                            i > 0 && t.is_punct(i - 1, ',')
+                            let apposed = i > 0 && t.is_punct(i - 1, ',');
+                            (count, !apposed, if apposed { i64::from(s) } else { -i64::from(s) })
                         };
-                        let order = |s: u32| if apposed(s) { i64::from(s) } else { -i64::from(s) };
                         let before = stats.iter().any(|x| x.2 < pos);
-                        if let Some(&(c, _, _)) = stats
-                            .iter()
-                            .filter(|x| !before || x.2 < pos)
-                            .max_by_key(|x| (x.1, !apposed(x.2), order(x.2)))
-                        {
+                        if let Some(&(c, _, _)) = stats.iter().filter(|x| !before || x.2 < pos).max_by_key(rank) {
                             return Some(c);
                         }
                         // Across the corpus: the person of that name mentioned in most documents.
