@@ -902,6 +902,11 @@ fn closeness(x: f64, y: f64) -> Option<Closeness> {
     }
 }
 
+/// A count of more than twelve.
+fn big_count(u: &Unit) -> bool {
+    u.count.is_some_and(|(_, v)| v > 12.0)
+}
+
 fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
     let mut s = 0.0;
     let mut distant = false;
@@ -984,7 +989,17 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
         // contribute 20 billion won", "X pledged ₩25bn") are one pledge told twice.
         Closeness::Close => {
             let same_party = shares32(&a.parties, &b.parties) && overlap >= 0.2;
-            !other_parties && ((tight && (overlap >= 0.15 || a.sole && b.sole)) || overlap >= 0.45 || same_party)
+            // Sums of money, and counts past the small numbers, need less context
+            // to differ: "US$250 million" and "$205 million" insured, "17" and
+            // "at least 19" dead. Shares are often close by chance ("5.1 percent",
+            // "5.2 percent"), and so are small counts ("two days", "three days").
+            let (tight_min, loose_min) = if a.percent.is_none() && (a.money.is_some() || big_count(a) && big_count(b)) {
+                (0.08, 0.35)
+            } else {
+                (0.15, 0.45)
+            };
+            !other_parties
+                && ((tight && (overlap >= tight_min || a.sole && b.sole)) || overlap >= loose_min || same_party)
         }
         Closeness::Far => !other_parties && tight && overlap >= 0.6,
     };

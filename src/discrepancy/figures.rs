@@ -298,7 +298,10 @@ fn revision_marks(a: &crate::analysis::Analysis, figs: &[usize]) -> RevisionMark
                         "lower", "rose ", "risen", "rising", "fell ", "fallen", "grew", "grown", "climbed",
                     ],
                 ));
-            let revised = says(b, &["revised", "updated figure", "updated estimate"]);
+            // A value that has grown since: "has now repaid a total of €5.3 million,
+            // after a further transfer".
+            let revised = says(b, &["revised", "updated figure", "updated estimate"])
+                || says(b, &["has now ", "have now ", "now stands at", "now totals"]) && says(b, &["total", "further"]);
             (earlier || revised).then_some((f, (earlier, revised)))
         })
         .collect()

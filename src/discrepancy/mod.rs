@@ -616,6 +616,47 @@ mod tests {
     }
 
     #[test]
+    fn sums_and_large_counts_worded_apart_still_differ() {
+        // A grain ship aground off Mauritius: the insured sum and the crew
+        // taken off are told in other words by the second report.
+        let d = found(&[
+            "The bulk carrier Ocean Pearl, which ran aground off Mahebourg on Tuesday, was insured for \
+             US$250 million, according to its Greek owner. Coast guard helicopters lifted 23 crew members to \
+             safety before dawn from the listing deck.",
+            "The Greek owner of the stranded bulk carrier faces a claim on a hull it insured for $205 million, \
+             a Lloyd's broker said. Navy teams reached 21 crew members by boat overnight, the port authority \
+             said.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "US$250 million"), "{d:?}");
+        assert!(has(&d, DiscrepancyKind::Figure, "23 crew members"), "{d:?}");
+    }
+
+    #[test]
+    fn close_shares_in_different_words_are_two_figures() {
+        // A garment strike in Lesotho: the pay offer and the inflation rate are
+        // close percentages that two reports give in unlike sentences.
+        let d = found(&[
+            "Factory owners offered striking garment workers a pay rise of 7.1 percent this year to end the \
+             walkout that has shut factories, union officials said.",
+            "Annual consumer price inflation in the mountain kingdom reached 7.2 percent this year, driven by \
+             food, fuel and housing costs.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
+    fn a_total_that_has_grown_since_is_no_conflict() {
+        // A Chilean copper royalty dispute: the miner paid more after the first report.
+        let d = found(&[
+            "Cobre Andino repaid $3.2 million in royalties and interest in May, which the tribunal took into \
+             account.",
+            "Cobre Andino has now repaid a total of $3.9 million in royalties, after a further transfer on 2 \
+             September covering the remaining interest.",
+        ]);
+        assert!(!d.iter().any(|(k, s)| *k == DiscrepancyKind::Figure && s.contains("$3.9 million")), "{d:?}");
+    }
+
+    #[test]
     fn conversions_of_two_different_amounts_are_no_second_conflict() {
         // A Seoul stadium contract: the won amounts differ, and so, because of
         // them, do their conversions in brackets; the amounts are the discrepancy.
