@@ -1116,6 +1116,12 @@ mod tests {
         // An amount before a product's number, in a headline.
         assert_eq!(money("Senate panel to probe N832.9bn 5G sale in Abuja, Nigeria"), (832.9e9, "NGN".into()));
         assert_eq!(money("Regulator to review $1.2 billion 4K streaming deal"), (1.2e9, "USD".into()));
+        // Pesos written "P" in Manila, dinars "JD" in Amman, riyals "QR" in Doha.
+        assert_eq!(money("Manila's road agency said the Philippine levee cost P420 million."), (420e6, "PHP".into()));
+        assert_eq!(money("Jordan will lend JD200 million for the pumping station."), (200e6, "JOD".into()));
+        assert_eq!(money("The Qatari fund put in QR1.5 billion."), (1.5e9, "QAR".into()));
+        assert_eq!(money("The Philippine senate saw Php545 billion in projects."), (545e9, "PHP".into()));
+        assert!(figs("The Kenyan firm sold P420 million units.").iter().all(|f| f.kind != FigureKind::Money));
         // Rupees written "Rs" in a story from Nepal, shillings "Sh" in one from Tanzania.
         let f = figs("Floods hit Nepal. The Nepali government released Rs 50 million for relief.");
         assert_eq!(f[0].unit.as_deref(), Some("NPR"));

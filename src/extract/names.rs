@@ -234,8 +234,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        // "AU$", "US$": part of a currency, not a name.
-        if self.t.is_punct(i + 1, '$') && self.t.toks[i + 1].glued() {
+        // "AU$", "US$": part of a currency, not a name; nor are letters glued
+        // to a number ("P8.9bn" in pesos, "JD200 million").
+        let next_glued = |k: Kind| self.t.toks.get(i + 1).is_some_and(|n| n.kind == k && n.glued());
+        if self.t.is_punct(i + 1, '$') && next_glued(Kind::Punct) || next_glued(Kind::Number) {
             return false;
         }
         s.len() > 9
@@ -2623,6 +2625,15 @@ mod tests {
 
     fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
         names(text).into_iter().find(|(s, _)| s == name).and_then(|(_, k)| k)
+    }
+
+    #[test]
+    fn a_letter_glued_to_a_number_is_no_name() {
+        // A Manila levee scandal in pesos, a Kano clinic's masks.
+        let n = names("Senator Ana Reyes said the P8.9bn contracts and P96 million in fees went to one firm.");
+        assert!(!n.iter().any(|(s, _)| s == "P"), "{n:?}");
+        assert!(n.iter().any(|(s, _)| s == "Ana Reyes"), "{n:?}");
+        assert!(!names("The clinic ran short of N95 masks, Dr Musa Bello said.").iter().any(|(s, _)| s == "N"));
     }
 
     #[test]
