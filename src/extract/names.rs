@@ -333,6 +333,27 @@ impl Ctx<'_> {
         !after_date_word && surname && t.toks.get(j + 1).is_none_or(|x| x.kind != Kind::Number)
     }
 
+    /// Whether tokens `j..j + 3` are a nickname in quotes between a given name
+    /// (`j - 1`) and the rest of the name (`j + 3`): `"Rey"`, `“Pinky”`.
+    fn quoted_nickname(&self, j: usize) -> bool {
+        let t = self.t;
+        let quote = |k: usize| {
+            t.toks.get(k).is_some_and(|x| x.kind == Kind::Punct)
+                && matches!(t.text(k), "\"" | "“" | "”" | "‘" | "’" | "'")
+        };
+        // The name goes on with an initial ("D. Santiago"), or the word before
+        // is a given name; a nickname may be a weekday's abbreviation ("Mon").
+        let initial = |k: usize| is_initial(t.text(k)) && t.is_punct(k + 1, '.');
+        j > 0
+            && quote(j)
+            && quote(j + 2)
+            && t.toks[j + 1].is_cap_word()
+            && j + 3 < t.len()
+            && self.capish(j + 3)
+            && !t.toks[j + 3].has(flag::BREAK_BEFORE)
+            && (initial(j + 3) || self.lex.first_names.contains(t.key(j - 1)))
+    }
+
     fn is_connector(&self, i: usize) -> bool {
         let tok = &self.t.toks[i];
         let k = self.t.key(i);
@@ -394,6 +415,24 @@ impl Ctx<'_> {
                         j += 1;
                         continue;
                     }
+                }
+                // An initial before a particle: "Ramon S. de Guzman".
+                if self.t.is_punct(j, '.')
+                    && tok.start == self.t.toks[j - 1].end
+                    && is_initial(self.text(j - 1))
+                    && j + 2 < r.end
+                    && self.is_connector(j + 1)
+                    && self.lex.particles.contains(self.t.key(j + 1))
+                    && (self.capish(j + 2) || self.is_connector(j + 2) && j + 3 < r.end && self.capish(j + 3))
+                {
+                    j += 1;
+                    continue;
+                }
+                // A nickname in quotes after a given name: `Reynaldo "Rey" T.
+                // Agbayani`. The nickname is in the mention, not in the name.
+                if j + 3 < r.end && self.quoted_nickname(j) {
+                    j += 3;
+                    continue;
                 }
                 // Connectors: "of the", "von der", "&", followed by a capital.
                 if self.is_connector(j) {
@@ -2998,6 +3037,17 @@ mod tests {
         assert_eq!(people("Judge Mary T. Walsh adjourned the trial."), vec!["Mary T. Walsh"]);
         // A short honorific of the lexicon ends no sentence either.
         assert_eq!(people("\"We will appeal,\" said Ing. Pavol Kuba, the plant's director."), vec!["Ing. Pavol Kuba"]);
+        // A Cebu ferry inquiry: an initial before a particle, and nicknames in
+        // quotes (one of them a weekday's abbreviation) inside the name.
+        assert_eq!(people("The owner, Antonio R. de Castro, declined to comment."), vec!["Antonio R. de Castro"]);
+        assert_eq!(
+            people("Port manager Ramon \"Mon\" S. de Castro said the ferry was overloaded."),
+            vec!["Ramon \"Mon\" S. de Castro"]
+        );
+        assert_eq!(
+            people("Maricel \"Cel\" D. Abaya, 52, a vendor, lost her stall; William \"Bill\" Okafor said he saw it."),
+            vec!["Maricel \"Cel\" D. Abaya", "William \"Bill\" Okafor"]
+        );
     }
 
     #[test]
