@@ -175,11 +175,16 @@ pub fn find(t: &Tokens, doc: usize, lex: &Lexicon) -> DocNames {
     if !cx.things.is_empty() {
         // "Orun came ashore" after "Cyclone Orun": the storm again, no person.
         let things = std::mem::take(&mut cx.things);
+        // A person only by a given name ("the Adelina Ferro left Rotterdam"
+        // after "the cruise ship Adelina Ferro") is the thing again too.
         cx.out.hits.retain(|h| {
-            h.kind.is_some() || h.role.is_some() || h.male.is_some() || {
-                let k = h.core_keys(t).join(" ");
-                !things.contains(&k)
-            }
+            (h.kind.is_some() && !(h.kind == Some(EntityKind::Person) && h.weak))
+                || h.role.is_some()
+                || h.male.is_some()
+                || {
+                    let k = h.core_keys(t).join(" ");
+                    !things.contains(&k)
+                }
         });
     }
     if !cx.named_places.is_empty() {
@@ -1614,13 +1619,22 @@ impl Ctx<'_> {
                 // "Photo: Agency/Name"; but "Photo: Name / The Chronicle" names
                 // the photographer first.
                 let outlet_after = self.t.key(last + 2) == "the" || self.lex.is_first_name(self.t.key(first));
-                c.agency = c.credit && t.is_punct(last + 1, '/') && !outlet_after;
+                // "Photo: Eirik Brun/Fjordbilder": after the photographer, the agency.
+                let mut s0 = b;
+                while s0 > sent.start && t.toks[s0 - 1].is_cap_word() {
+                    s0 -= 1;
+                }
+                let after_person = kb == "/" && b >= s0 + 2 && self.lex.is_first_name(self.t.key(s0));
+                c.agency = c.credit && (t.is_punct(last + 1, '/') && !outlet_after || after_person);
             }
             let lower = t.toks[b].kind == Kind::Word && !t.toks[b].has(flag::CAP);
             if lower && credit && matches!(kb, "in" | "from") {
                 // "Additional reporting by Y in X": where Y reported from.
                 c.credit = false;
                 c.kind_before = Some(EntityKind::Place);
+            } else if lower && kb == "aboard" {
+                // "aboard X": a ship, train or aircraft.
+                c.thing_before = true;
             } else if lower && kb == "itself" {
                 // "a group calling itself X".
                 c.kind_before = Some(EntityKind::Organisation);
@@ -1732,7 +1746,14 @@ impl Ctx<'_> {
             let tok = &self.t.toks[i];
             let after_break =
                 p == 0 || tok.has(flag::INITIAL) || matches!(self.t.text(i - 1), "(" | ";" | "|" | "—" | "–" | "[");
-            after_break && tok.has(flag::CAP) && self.lex.credits.longest(&words[p..]).is_some()
+            // "Photo caption:", "Caption:" open a caption, which names no photographer.
+            after_break
+                && tok.has(flag::CAP)
+                && self
+                    .lex
+                    .credits
+                    .longest(&words[p..])
+                    .is_some_and(|(n, ())| !words[p + n - 1..].iter().take(2).any(|w| *w == "caption"))
         })
     }
 
@@ -2482,7 +2503,10 @@ impl Ctx<'_> {
             }
             return;
         }
-        if !not_a_name && (cues.title || !all_common) && (strong || (first_name && !cues.neuter)) {
+        // "the Adelina Ferro", "the Mary Rose": an article before a name that
+        // only a given name makes a person's names a ship, a house or a gem.
+        let article = first > 0 && self.t.key(first - 1) == "the" && honorifics.is_empty();
+        if !not_a_name && (cues.title || !all_common) && (strong || (first_name && !cues.neuter && !article)) {
             let lead = if lead < core_index(run, first) { run[lead] } else { first };
             self.push(EntityKind::Person, lead, last, core, honorifics, role, None, headline);
             if !strong {
@@ -2673,6 +2697,20 @@ mod tests {
         assert!(!n.iter().any(|(s, _)| s == "P"), "{n:?}");
         assert!(n.iter().any(|(s, _)| s == "Ana Reyes"), "{n:?}");
         assert!(!names("The clinic ran short of N95 masks, Dr Musa Bello said.").iter().any(|(s, _)| s == "N"));
+    }
+
+    #[test]
+    fn a_ship_named_like_a_woman_stays_a_ship() {
+        // A tanker fire off Santos: named once as a ship, then alone, after
+        // "aboard", after "the", and in a caption.
+        let t = "The tanker Maria Helena caught fire off Santos. Two days after the Maria Helena left Rio, \
+                 Maria Helena lost power. Captain Joao Lima said 20 crew were aboard Maria Helena.";
+        assert_eq!(people(t), vec!["Captain Joao Lima"]);
+        assert!(people("Inspectors said eight crew were aboard Maria Helena on Monday.").is_empty());
+        assert!(people("Divers reached the Maria Helena at noon on Sunday.").is_empty());
+        assert!(people("[Photo caption: The Maria Helena alongside at Santos]").is_empty());
+        // A credit still names the photographer.
+        assert_eq!(people("Photo: Maria Helena Duarte/Reuters"), vec!["Maria Helena Duarte"]);
     }
 
     #[test]
