@@ -2828,6 +2828,13 @@ mod tests {
         assert!(people(t).is_empty(), "{:?}", people(t));
         assert_eq!(kind_of(t, "Santa Lucinda"), Some(EntityKind::Place));
         assert_eq!(kind_of(t, "Dorvik Structural Engineering"), Some(EntityKind::Organisation));
+        // A ferry operator, a wind developer and a paper named after their
+        // founders and town, and a South African province.
+        let t = "Marta Lindqvist Line said the crossing was cancelled. Johan Botha Renewables said it would \
+                 bid again. Readers of the Harare Ledger and Kisumu Daily wrote in. Farmers in the Northern \
+                 Cape said rain had not come.";
+        assert!(people(t).is_empty(), "{:?}", people(t));
+        assert_eq!(kind_of(t, "Northern Cape"), Some(EntityKind::Place));
     }
 
     #[test]
