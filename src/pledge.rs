@@ -99,6 +99,9 @@ struct Unit {
     /// For a money commitment: the people and organisations its sentence names
     /// before it, the one that commits among them ("X, the parent, pledged ₩25bn").
     parties: Box<[u32]>,
+    /// The place its clause names last before it ("in Madrid they rose 14.5% to
+    /// €21.10"): two values of two places are two figures, however close.
+    place: Option<u32>,
     /// For a count or a percentage: the capitalised words of its clause before it
     /// (back to the last figure of the same thing), hashed: whose figure it is
     /// ("Green Future 12.6% and 10 seats").
@@ -365,6 +368,14 @@ fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)
     entities_between(ents, t.toks[s].start, t.toks[e].end)
 }
 
+/// The place named last in the clause of token `a`, before it.
+fn clause_place(t: &Tokens, a: usize, ents: &[(u32, u32, u32, bool)]) -> Option<u32> {
+    let (s, _) = clause(t, a, a);
+    let (from, to) = (t.toks[s].start, t.toks[a].start);
+    let first = ents.partition_point(|m| m.0 < from);
+    ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| m.3).map(|m| m.2).last()
+}
+
 /// The people and organisations mentioned within bytes `from..to`, sorted and
 /// distinct; places are shared background.
 fn entities_between(ents: &[(u32, u32, u32, bool)], from: u32, to: u32) -> Vec<u32> {
@@ -502,6 +513,7 @@ fn doc_units(
             words: words.into_boxed_slice(),
             tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes).into_boxed_slice(),
             ents: clause_entities(t, f.toks.0, f.toks.1, ents).into_boxed_slice(),
+            place: clause_place(t, f.toks.0, ents),
             parties: if commit && f.kind == FigureKind::Money {
                 sentence_parties(t, f.toks.0, ents).into_boxed_slice()
             } else {
@@ -977,11 +989,13 @@ fn score(a: &Unit, b: &Unit, overlap: f64) -> (f64, Closeness) {
         && !shares(&a.owners, &b.owners);
     let other_parties = (!a.ents.is_empty() && !b.ents.is_empty() && !shares32(&a.ents, &b.ents)) || other_owners;
     let dates_differ = matches!((&a.date, &b.date), (Some(x), Some(y)) if x.0 != y.0 && x.1 == y.1);
+    let places_differ = matches!((a.place, b.place), (Some(x), Some(y)) if x != y);
     // Two changes from one earlier value ("to 5% from 20%", "from 20 per cent
     // to 8 per cent") are one change told two ways.
     let same_change = a.from.is_some() && a.from == b.from;
     let enough = match worst {
         _ if dates_differ => false,
+        _ if places_differ && worst != Closeness::Equal => false,
         _ if distant => !other_parties && tight && overlap >= 0.3,
         _ if same_change && !other_parties && overlap >= 0.1 => true,
         Closeness::Equal => (tight || overlap >= 0.15) && (!other_parties || overlap >= 0.3),

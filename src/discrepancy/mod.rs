@@ -632,6 +632,20 @@ mod tests {
     }
 
     #[test]
+    fn close_values_of_two_places_are_two_figures() {
+        // Rents in Lisbon and Porto: the second report's Lisbon rent differs
+        // from the first's Lisbon rent, not from its Porto rent, which is closer.
+        let d = found(&[
+            "Asking rents in Lisbon averaged €18.20 per square metre in March, according to the portal \
+             Casaria, while in Porto they rose 11% to €16.90 per square metre.",
+            "According to the national housing index, the average rent in Lisbon stands at €17.30 per square \
+             metre, while rents in Porto rose by 9 per cent over the year.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "€18.20"), "{d:?}");
+        assert!(!has(&d, DiscrepancyKind::Figure, "€16.90"), "{d:?}");
+    }
+
+    #[test]
     fn close_shares_in_different_words_are_two_figures() {
         // A garment strike in Lesotho: the pay offer and the inflation rate are
         // close percentages that two reports give in unlike sentences.
