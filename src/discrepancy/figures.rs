@@ -1437,7 +1437,23 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                         && plural(fj)
                         && counts.iter().filter(|(_, w)| w.same(what)).count() == 2
                 };
+                // Lengths measure many things: two are one figure only when they
+                // measure the same noun ("the 445-kilometre pipeline", "the 450 km
+                // pipeline"), not "ash 11 km into the sky" and "a 10-kilometre radius".
+                let measured = |f: &Figure| {
+                    let r = toks_of(t, f)?;
+                    let unit = f.unit.as_deref()?;
+                    let length = crate::extract::numbers::measure_unit(unit.split_whitespace().last()?)
+                        .is_some_and(|u| matches!(u, "kilometres" | "miles" | "metres"));
+                    length.then(|| t.key(r.1 + 1))
+                };
+                let measures_differ = match (measured(fi), measured(fj)) {
+                    (None, None) => false,
+                    (Some(x), Some(y)) => x != y || x.len() < 3 || crate::lexicon::Lexicon::get().function.contains(x),
+                    _ => true,
+                };
                 if !what.same(other)
+                    || measures_differ
                     || fi.sentence == fj.sentence
                     || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
                     || !(one_placed() || crossed() || alone() || swapped() || only_two())

@@ -646,6 +646,27 @@ mod tests {
     }
 
     #[test]
+    fn a_length_a_report_gives_twice_differently() {
+        // An Egyptian irrigation canal: one report gives the canal two lengths.
+        let d = found(&[
+            "The 380-kilometre canal will carry water from the Nile to farms in the western desert, the \
+             ministry said on Sunday.\n\nWork on the 390 km canal will start in March.",
+            "The ministry said the canal, 380 km long, would carry water to farms in the western desert.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "390 km"), "{d:?}");
+        // A volcano on Flores: the ash column, the evacuation radius and the
+        // closed sea are three lengths of three things.
+        let d = found(&[
+            "The volcano erupted on Saturday, blasting a column of ash 11 km into the sky, officials \
+             said.\n\nAuthorities ordered the evacuation of 23 villages within a 10-kilometre radius of the \
+             crater.\n\nThe coast guard barred boats from sailing within 15 km of the northern coast.",
+            "The volcano erupted on Saturday and sent ash 11 km into the sky. Villages within 10 km of the \
+             crater were emptied.",
+        ]);
+        assert!(!d.iter().any(|(k, _)| *k == DiscrepancyKind::Figure), "{d:?}");
+    }
+
+    #[test]
     fn close_shares_in_different_words_are_two_figures() {
         // A garment strike in Lesotho: the pay offer and the inflation rate are
         // close percentages that two reports give in unlike sentences.

@@ -1,7 +1,9 @@
 //! Figures: money, counts, percentages, dates, durations and ordinals, with
 //! their values normalised and their qualifiers kept.
 
-use super::numbers::{self, month_number, ordinal_word, parse_digits, scale, time_unit, WordNumber, QUALIFIERS};
+use super::numbers::{
+    self, measure_unit, month_number, ordinal_word, parse_digits, scale, time_unit, WordNumber, QUALIFIERS,
+};
 use crate::lexicon::{CurrencyPos, Lexicon};
 use crate::model::{FigureKind, Qualifier};
 use crate::token::{flag, Kind, Tokens};
@@ -236,6 +238,11 @@ impl Ctx<'_> {
         if t.is_punct(end, '-') && t.toks[end].glued() && self.is_word(end + 1) && t.toks[end + 1].glued() {
             if let Some(u) = time_unit(t.text(end + 1)) {
                 self.push(FigureKind::Duration, Some(value), Some(u.into()), qual, qstart, end + 2, num.start);
+                return Some(end + 2);
+            }
+            // A measure ("a 445-kilometre pipeline"): a count of its unit.
+            if let Some(u) = measure_unit(t.text(end + 1)) {
+                self.push(FigureKind::Count, Some(value), Some(u.into()), qual, qstart, end + 2, num.start);
                 return Some(end + 2);
             }
             // Another compound ("four-point plan", "2-1 win"): not a figure.
@@ -1241,6 +1248,10 @@ mod tests {
     fn durations_and_ordinals() {
         let f = one("He accepted a 60-day interim ceasefire.");
         assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Duration, Some(60.0), Some("day")));
+        // A measure written as a compound counts its unit, as "450 km" does.
+        let f = one("Egypt will build a 380-kilometre canal to the lakes.");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Count, Some(380.0), Some("kilometres")));
+        assert!(figs("They signed a four-point plan and won 2-1.").is_empty());
         let f = one("They will chair the 31st meeting of the group.");
         assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Ordinal, Some(31.0), Some("meeting")));
         assert!(figs("This is the first time they met.").is_empty());

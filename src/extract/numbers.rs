@@ -271,6 +271,23 @@ fn time_unit_lower(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The unit of length, area, weight or power a word names, as the plural the
+/// lexicon's synonyms group it under ("kilometre" and "km": "kilometres").
+pub fn measure_unit(w: &str) -> Option<&'static str> {
+    with_folded(w, |w| {
+        Some(match w {
+            "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" => "kilometres",
+            "mile" | "miles" => "miles",
+            "metre" | "metres" | "meter" | "meters" => "metres",
+            "tonne" | "tonnes" | "ton" | "tons" => "tonnes",
+            "hectare" | "hectares" => "hectares",
+            "megawatt" | "megawatts" | "mw" => "megawatts",
+            "gigawatt" | "gigawatts" | "gw" => "gigawatts",
+            _ => return None,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
