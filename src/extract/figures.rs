@@ -826,12 +826,6 @@ impl Ctx<'_> {
                 break;
             }
             let k = self.key(j);
-            if self.lex.is_function_word(k) || self.lex.is_speech_verb(k) || month_number(t.text(j)).is_some() {
-                break;
-            }
-            if !words.is_empty() && (k.ends_with("ed") || k.ends_with("ing") || k.ends_with("ly")) && !is_plural(k) {
-                break;
-            }
             // An adverb ends the phrase ("30 million annually"); a word in -ly
             // before a plural noun is an adjective or a noun that qualifies it
             // ("120 million monthly users", "two assembly lines").
@@ -842,6 +836,18 @@ impl Ctx<'_> {
                     && is_plural(self.key(j + 1))
                     && !self.lex.is_function_word(self.key(j + 1))
             };
+            // A verb of speech right after the number and before a plural noun
+            // is an adjective ("271 stressed municipalities", "nine sworn affidavits").
+            let adjective = words.is_empty() && self.lex.is_speech_verb(k) && qualifies();
+            if self.lex.is_function_word(k)
+                || (self.lex.is_speech_verb(k) && !adjective)
+                || month_number(t.text(j)).is_some()
+            {
+                break;
+            }
+            if !words.is_empty() && (k.ends_with("ed") || k.ends_with("ing") || k.ends_with("ly")) && !is_plural(k) {
+                break;
+            }
             if words.is_empty()
                 && ((k.ends_with("ly") && !qualifies()) || numbers::is_number_word(k) || scale(k).is_some())
             {
@@ -1198,6 +1204,12 @@ mod tests {
             (f.value.unwrap(), f.unit.unwrap())
         };
         assert_eq!(count("The app has about 120 million monthly users."), (120e6, "monthly users".into()));
+        // A participle that is also a verb of speech, before the counted noun.
+        assert_eq!(count("The freeze covers 271 stressed municipalities."), (271.0, "stressed municipalities".into()));
+        assert_eq!(count("He filed nine sworn affidavits with the court."), (9.0, "sworn affidavits".into()));
+        // Not when it says something.
+        let f = figs("Asked by the 40 tenants' groups, 12 stressed that rents were too high.");
+        assert!(f.iter().all(|f| !f.unit.as_deref().unwrap_or("").contains("stressed")), "{f:?}");
         assert_eq!(count("The carmaker will shut two assembly lines in Győr."), (2.0, "assembly lines".into()));
         assert_eq!(count("Airlines cut 30 daily flights to the island."), (30.0, "daily flights".into()));
         // An adverb is no part of it.
