@@ -612,6 +612,12 @@ fn event_words(t: &Tokens, (first, last): (usize, usize), lex: &crate::lexicon::
         if stop(i) || t.is_punct(i, ',') || t.is_punct(i, '.') {
             break;
         }
+        // Another date before it dates what comes before it ("departed on 11
+        // February and arrived on 2 March": "departed" is not the arrival's).
+        let number = |k: usize| t.toks.get(k).is_some_and(|x| x.kind == Kind::Number);
+        if crate::extract::numbers::month_number(t.text(i)).is_some() && (number(i + 1) || i > 0 && number(i - 1)) {
+            break;
+        }
         if let Some(w) = stem(i) {
             out.push(w);
             taken += 1;

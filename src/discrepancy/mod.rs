@@ -1161,6 +1161,14 @@ mod tests {
             "He was arrested in Kelso on 9 February 2025 under a provisional warrant.",
         ]);
         assert!(has(&d, DiscrepancyKind::Figure, "Feb 6, 2025 (000) vs 9 February 2025 (001)"), "{d:?}");
+        // A grain ship's voyage: the departure is not the arrival's event, though
+        // the arrival comes after it in one sentence.
+        let d = found(&[
+            "The Marta Lux sailed from Odesa on 4 May, and docked in Alexandria on 12 May, the port said.",
+            "The bulk carrier departed on 6 May 2025 and docked in Alexandria on 12 May 2025.",
+            "Loaded with wheat, the ship departed Odesa on 4 May.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "6 May 2025 (001)"), "{d:?}");
     }
 
     #[test]
