@@ -1259,12 +1259,16 @@ impl Ctx<'_> {
         let bare_subject =
             aux && !determiner && !stripped_the && prev_word.is_none_or(|i| matches!(t.text(i), "," | ":" | ";"));
         // "thanked Labour Minister , who visited": a comma set apart from the
-        // title, where the name stood, before a relative clause.
+        // title, where the name stood, before a relative clause or a verb of speech.
         let cut_before_clause = !determiner
             && !stripped_the
             && t.is_punct(next, ',')
             && t.toks[next].has(flag::SPACE_BEFORE)
-            && matches!(self.t.key(next + 1), "who" | "whose");
+            && (matches!(self.t.key(next + 1), "who" | "whose")
+                // Or before its verb ("Ombudsman , stated his office had").
+                || next + 1 < sent.end
+                    && !t.toks[next + 1].has(flag::CAP)
+                    && self.lex.is_speech_verb(self.t.key(next + 1)));
         let slot_end = if empty_appositive {
             t.toks[next + 1].end as usize
         } else if cut_before_clause {
@@ -3314,6 +3318,12 @@ mod tests {
         assert_eq!(d.blanks.len(), 1);
         assert_eq!((d.blanks[0].role.as_str(), d.blanks[0].base.as_str()), ("Karoo Hills Mayor", "Mayor"));
         assert!(d.hits.is_empty(), "{:?}", d.hits.iter().map(|h| h.span).collect::<Vec<_>>());
+        // A comma set apart where the name stood, before the verb of speech
+        // (a Sri Lankan audit); a comma after a name is no slot.
+        let t = tokenize("Auditor General , stated that the office had opened a review.", lex);
+        assert_eq!(find(&t, 0, lex).blanks.len(), 1);
+        let t = tokenize("Auditor General Nimal Perera, stated in a letter that a review was open.", lex);
+        assert!(find(&t, 0, lex).blanks.is_empty());
     }
 
     #[test]
