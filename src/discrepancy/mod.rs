@@ -667,6 +667,16 @@ mod tests {
     }
 
     #[test]
+    fn guests_and_travellers_are_passengers() {
+        // A Danube river cruise: the operator counts guests, the wire passengers.
+        let d = found(&[
+            "Hungarian officials said at least 140 passengers fell ill aboard the river cruiser on Monday.",
+            "The operator confirmed that 128 guests fell ill aboard the river cruiser on Monday.",
+        ]);
+        assert!(has(&d, DiscrepancyKind::Figure, "128 guests"), "{d:?}");
+    }
+
+    #[test]
     fn close_shares_in_different_words_are_two_figures() {
         // A garment strike in Lesotho: the pay offer and the inflation rate are
         // close percentages that two reports give in unlike sentences.
