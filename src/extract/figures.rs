@@ -839,6 +839,20 @@ impl Ctx<'_> {
             // A verb of speech right after the number and before a plural noun
             // is an adjective ("271 stressed municipalities", "nine sworn affidavits").
             let adjective = words.is_empty() && self.lex.is_speech_verb(k) && qualifies();
+            // Two adjectives of one noun ("five regional and international
+            // banks"): the phrase goes on to the plural noun after "and".
+            let joined = matches!(k, "and" | "or")
+                && plural_wanted
+                && !words.is_empty()
+                && !words.iter().any(|&w| is_plural(self.key(w)))
+                && (j + 1..(j + 3).min(r.end))
+                    .take_while(|&n| self.is_word(n) && !t.toks[n].has(flag::CAP))
+                    .any(|n| is_plural(self.key(n)) && !self.lex.is_function_word(self.key(n)));
+            if joined {
+                words.push(j);
+                j += 1;
+                continue;
+            }
             if self.lex.is_function_word(k)
                 || (self.lex.is_speech_verb(k) && !adjective)
                 || month_number(t.text(j)).is_some()
@@ -1207,6 +1221,12 @@ mod tests {
         // A participle that is also a verb of speech, before the counted noun.
         assert_eq!(count("The freeze covers 271 stressed municipalities."), (271.0, "stressed municipalities".into()));
         assert_eq!(count("He filed nine sworn affidavits with the court."), (9.0, "sworn affidavits".into()));
+        // Two adjectives of one noun; but two nouns stay apart.
+        assert_eq!(
+            count("Five regional and international lenders signed."),
+            (5.0, "regional and international lenders".into())
+        );
+        assert_eq!(count("It hired 30 men and women."), (30.0, "men".into()));
         // Not when it says something.
         let f = figs("Asked by the 40 tenants' groups, 12 stressed that rents were too high.");
         assert!(f.iter().all(|f| !f.unit.as_deref().unwrap_or("").contains("stressed")), "{f:?}");
