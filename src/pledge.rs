@@ -362,18 +362,18 @@ fn window_words(t: &Tokens, a: usize, s: usize, e: usize, ents: &[(u32, u32, u32
     out
 }
 
-/// The entities named in the clause of a figure, sorted.
-fn clause_entities(t: &Tokens, a: usize, b: usize, ents: &[(u32, u32, u32, bool)]) -> Vec<u32> {
-    let (s, e) = clause(t, a, b);
-    entities_between(ents, t.toks[s].start, t.toks[e].end)
-}
-
-/// The place named last in the clause of token `a`, before it.
-fn clause_place(t: &Tokens, a: usize, ents: &[(u32, u32, u32, bool)]) -> Option<u32> {
-    let (s, _) = clause(t, a, a);
+/// The people and organisations, and the place named last before the figure
+/// at token `a`, of the figure's clause `(s, e)` (see [`clause`]).
+fn clause_entities(
+    t: &Tokens,
+    (s, e): (usize, usize),
+    a: usize,
+    ents: &[(u32, u32, u32, bool)],
+) -> (Vec<u32>, Option<u32>) {
     let (from, to) = (t.toks[s].start, t.toks[a].start);
     let first = ents.partition_point(|m| m.0 < from);
-    ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| m.3).map(|m| m.2).last()
+    let place = ents[first..].iter().take_while(|m| m.1 <= to).filter(|m| m.3).map(|m| m.2).last();
+    (entities_between(ents, from, t.toks[e].end), place)
 }
 
 /// The people and organisations mentioned within bytes `from..to`, sorted and
@@ -497,6 +497,7 @@ fn doc_units(
                 }
             }
         }
+        let (clause_ents, place) = clause_entities(t, clause(t, f.toks.0, f.toks.1), f.toks.0, ents);
         let unit = Unit {
             doc: d as u32,
             commitment: commit,
@@ -512,8 +513,8 @@ fn doc_units(
             noun: sig.noun,
             words: words.into_boxed_slice(),
             tight: tight_words(t, f.toks.0, f.toks.1, ents, &hashes).into_boxed_slice(),
-            ents: clause_entities(t, f.toks.0, f.toks.1, ents).into_boxed_slice(),
-            place: clause_place(t, f.toks.0, ents),
+            ents: clause_ents.into_boxed_slice(),
+            place,
             parties: if commit && f.kind == FigureKind::Money {
                 sentence_parties(t, f.toks.0, ents).into_boxed_slice()
             } else {
