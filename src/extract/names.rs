@@ -407,31 +407,26 @@ impl Ctx<'_> {
                     continue;
                 }
                 // "Mr." / "Dr.": a period glued to an abbreviation inside a name.
-                if self.t.is_punct(j, '.') && tok.start == self.t.toks[j - 1].end && j + 1 < r.end && self.capish(j + 1)
-                {
+                if self.t.is_punct(j, '.') && tok.start == self.t.toks[j - 1].end && j + 1 < r.end {
                     let prev = self.text(j - 1);
-                    if self.lex.titles.longest(&[self.t.key(j - 1)]).is_some() && prev.len() <= 5 {
+                    let capital_after = self.capish(j + 1);
+                    if capital_after && self.lex.titles.longest(&[self.t.key(j - 1)]).is_some() && prev.len() <= 5 {
                         j += 1;
                         continue;
                     }
-                    // An initial: "John F. Kennedy", "K. S. Raghavan", and the
-                    // Cyrillic letters romanised in two ("Ts. Batzorig").
-                    if is_initial(prev) {
+                    // An initial: "John F. Kennedy", "K. S. Raghavan", the Cyrillic
+                    // letters romanised in two ("Ts. Batzorig"), and one before a
+                    // particle ("Ramon S. de Guzman").
+                    let particle_after = || {
+                        j + 2 < r.end
+                            && self.is_connector(j + 1)
+                            && self.lex.particles.contains(self.t.key(j + 1))
+                            && (self.capish(j + 2) || self.is_connector(j + 2) && j + 3 < r.end && self.capish(j + 3))
+                    };
+                    if is_initial(prev) && (capital_after || particle_after()) {
                         j += 1;
                         continue;
                     }
-                }
-                // An initial before a particle: "Ramon S. de Guzman".
-                if self.t.is_punct(j, '.')
-                    && tok.start == self.t.toks[j - 1].end
-                    && is_initial(self.text(j - 1))
-                    && j + 2 < r.end
-                    && self.is_connector(j + 1)
-                    && self.lex.particles.contains(self.t.key(j + 1))
-                    && (self.capish(j + 2) || self.is_connector(j + 2) && j + 3 < r.end && self.capish(j + 3))
-                {
-                    j += 1;
-                    continue;
                 }
                 // A nickname in quotes after a given name: `Reynaldo "Rey" T.
                 // Agbayani`. The nickname is in the mention, not in the name.
