@@ -2017,6 +2017,8 @@ impl Ctx<'_> {
             && t.is_punct(last + 1, ',')
             && !self.located(first, sent.start)
             && !matches!(t.key(last + 2), "whose" | "which" | "who" | "whom" | "where")
+            // ", and the Minister of Finance, Y": the next item of a list.
+            && !matches!(t.key(last + 2), "and" | "or")
         {
             let mut a = last + 2;
             if matches!(t.key(a), "the" | "a" | "an") {
@@ -2929,6 +2931,17 @@ mod tests {
             .filter(|h| h.kind == Some(EntityKind::Person))
             .map(|h| (text[h.span.range()].to_string(), h.role.map(|r| r.title)))
             .collect()
+    }
+
+    #[test]
+    fn the_next_item_of_a_list_is_no_apposition() {
+        // A Jordanian signing: the office after ", and" is the next signatory's.
+        let t = "It was signed by the Minister of Water and Irrigation, Ayman Haddad, and the Minister of \
+                 Finance, Omar Nasser.";
+        let r = roles(t);
+        assert_eq!(r[0].0, "Ayman Haddad");
+        assert_ne!(r[0].1.as_deref(), Some("And the Minister"), "{r:?}");
+        assert_eq!(r[1], ("Omar Nasser".to_string(), Some("Minister of Finance".to_string())));
     }
 
     #[test]
