@@ -2528,6 +2528,10 @@ impl Ctx<'_> {
     }
 
     fn push_org(&mut self, first: usize, last: usize, core: &[usize], acronym: bool, headline: bool) {
+        // "Chief Executive Officer of Vandermeer Line": the organisation starts
+        // after the "of" that tied it to the title.
+        let lead = core.iter().take_while(|&&i| i < last && matches!(self.t.key(i), "of" | "for")).count();
+        let (first, core) = if lead > 0 { (core[lead], &core[lead..]) } else { (first, core) };
         // "North Sea Fisheries Council (NSFC)": remember the acronym it defines.
         let t = self.t;
         let defines = (t.is_punct(last + 1, '(')
@@ -2931,6 +2935,14 @@ mod tests {
             .filter(|h| h.kind == Some(EntityKind::Person))
             .map(|h| (text[h.span.range()].to_string(), h.role.map(|r| r.title)))
             .collect()
+    }
+
+    #[test]
+    fn the_organisation_after_a_title_starts_after_its_of() {
+        // A Bergen ferry operator's chief, in apposition.
+        let t = "\"We are sorry,\" said Maarten Smit, Chief Executive Officer of Fjordlinjen Shipping.";
+        assert_eq!(kind_of(t, "Fjordlinjen Shipping"), Some(EntityKind::Organisation));
+        assert!(kind_of(t, "of Fjordlinjen Shipping").is_none(), "{:?}", names(t));
     }
 
     #[test]
