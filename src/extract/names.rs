@@ -2727,6 +2727,10 @@ mod tests {
             kind_of("Dead fish were found in the River Odelle on Monday.", "River Odelle"),
             Some(EntityKind::Place)
         );
+        // A port authority, a regulator and an institute, named after the noun.
+        let t = "The ship was cleared by the port authority Vestfjord Havn and the regulator Sjotrygg Tilsyn.";
+        assert_eq!(kind_of(t, "Vestfjord Havn"), Some(EntityKind::Organisation));
+        assert_eq!(kind_of(t, "Sjotrygg Tilsyn"), Some(EntityKind::Organisation));
         // A vessel is no one; a fashion model is someone.
         assert!(people("Divers reached the ferry Santa Lucia Norte on Sunday.").is_empty());
         assert_eq!(people("Photographs of the model Ines Varga were shown."), vec!["Ines Varga"]);
