@@ -1453,15 +1453,15 @@ pub fn within_documents(p: &Parts<'_>) -> Vec<Discrepancy> {
                         .is_some_and(|u| matches!(u, "kilometres" | "miles" | "metres"));
                     length.then(|| t.key(r.1 + 1))
                 };
-                let measures_differ = match (measured(fi), measured(fj)) {
+                let measures_differ = || match (measured(fi), measured(fj)) {
                     (None, None) => false,
                     (Some(x), Some(y)) => x != y || x.len() < 3 || crate::lexicon::Lexicon::get().function.contains(x),
                     _ => true,
                 };
                 if !what.same(other)
-                    || measures_differ
                     || fi.sentence == fj.sentence
                     || !(near_miss(vi, vj) || one_digit_changed(vi, vj))
+                    || measures_differ()
                     || !(one_placed() || crossed() || alone() || swapped() || only_two())
                     || consistent(&claim(fi, false), &claim(fj, false))
                     || !if shared(fi) {
